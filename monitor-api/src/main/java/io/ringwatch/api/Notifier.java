@@ -1,0 +1,44 @@
+package io.ringwatch.api;
+
+/**
+ * Delivers notifications to people over one channel: a chat, a phone, a pager, a webhook.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Threading.</b> The engine calls {@link #send} from one thread at a time per
+ *       notifier, in the order notifications were made; different notifiers run
+ *       independently, so a slow channel never delays another one or the checks.</li>
+ *   <li><b>Time.</b> {@code send} may block, but only up to the channel timeout the engine is
+ *       configured with (10 s by default). After that the engine records the delivery as
+ *       failed, interrupts the calling thread and goes on with the next notification on a
+ *       fresh thread; a late return is ignored.</li>
+ *   <li><b>Failure.</b> Throw any exception when delivery fails. The engine records it as a
+ *       failed delivery (class and one-line message) and carries on; nothing a notifier throws
+ *       stops the engine or another notifier.</li>
+ *   <li><b>Secrets.</b> Tokens, passwords and webhook URLs must never appear in
+ *       {@link #toString()}, {@link #name()}, exception messages or log lines.</li>
+ * </ul>
+ */
+public interface Notifier extends AutoCloseable {
+
+    /**
+     * The channel's name as it appears in events and logs, such as {@code console} or
+     * {@code ops-slack}. Never a secret.
+     */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * Delivers one notification.
+     *
+     * @param notification what to tell
+     * @throws Exception when delivery failed; the engine records it and goes on
+     */
+    void send(Notification notification) throws Exception;
+
+    /** Releases what the notifier holds. Called once, when the engine closes. */
+    @Override
+    default void close() {
+    }
+}

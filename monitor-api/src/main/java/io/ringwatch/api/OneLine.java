@@ -1,0 +1,55 @@
+package io.ringwatch.api;
+
+/**
+ * Makes text safe to show on one line: control characters (line breaks among them) become
+ * spaces, runs of spaces collapse, and long text is cut with an ellipsis. Text from the
+ * outside world (responses, incoming messages) passes through here before it reaches a
+ * reason, an event or a log line, so that it cannot forge a line of its own.
+ */
+public final class OneLine {
+    private OneLine() {
+    }
+
+    /**
+     * Returns {@code text} as one line of at most {@code maxLength} characters.
+     *
+     * @param text any text, or {@code null} (gives the empty string)
+     * @param maxLength the longest result, at least 1
+     * @return the text on one line
+     * @throws IllegalArgumentException if {@code maxLength} is less than 1
+     */
+    public static String of(String text, int maxLength) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be at least 1, was " + maxLength);
+        }
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), maxLength + 1));
+        boolean lastWasSpace = true;
+        for (int i = 0; i < text.length() && out.length() <= maxLength; i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c) || Character.isISOControl(c)
+                    || c == '\u2028' || c == '\u2029';
+            if (space) {
+                if (!lastWasSpace) {
+                    out.append(' ');
+                }
+                lastWasSpace = true;
+            } else {
+                out.append(c);
+                lastWasSpace = false;
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        out.setLength(end);
+        if (out.length() > maxLength) {
+            out.setLength(maxLength - 1);
+            out.append('\u2026');
+        }
+        return out.toString();
+    }
+}
