@@ -1,0 +1,422 @@
+package io.ringwatch.engine;
+
+import io.ringwatch.api.EventKind;
+import io.ringwatch.api.EventLog;
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Notifier;
+import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.OneLine;
+import io.ringwatch.api.Probe;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.audit.EventRecorder;
+import io.ringwatch.engine.delivery.Dispatcher;
+import io.ringwatch.engine.delivery.Lane;
+import io.ringwatch.engine.dispatch.NotifierProviders;
+import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.peer.PeerAnswer;
+import io.ringwatch.engine.peer.PeerQuestion;
+import io.ringwatch.engine.peer.Transport;
+import io.ringwatch.engine.ring.Ring;
+import io.ringwatch.engine.ring.RingOrder;
+import io.ringwatch.engine.schedule.Scheduler;
+import io.ringwatch.engine.schedule.SystemScheduler;
+import io.ringwatch.engine.watch.Watcher;
+import java.time.Clock;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's monitor: watches its partners in the ring, classifies, debounces and confirms what
+ * it sees, tells people through its notifiers and keeps the audit trail. Build one with
+ * {@link #builder()}, {@link #start()} it, {@link #close()} it when the host app stops.
+ *
+ * <pre>{@code
+ * MonitorEngine engine = MonitorEngine.builder()
+ *         .self("n1")
+ *         .member(Member.of("n1", "http://10.0.0.1:7070", ServiceSpec.http("orders-api", "http://10.0.0.1:8080/health")))
+ *         .member(Member.of("n2", "http://10.0.0.2:7070"))
+ *         .member(Member.of("n3", "http://10.0.0.3:7070"))
+ *         .transport(transport)
+ *         .channel("console")
+ *         .build();
+ * engine.start();
+ * }</pre>
+ *
+ * <p>Thread-safe. The engine runs on its scheduler (one thread by default), never a thread per
+ * target; each notifier and the event log get one thread each.
+ */
+public final class MonitorEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorEngine.class);
+
+    private final NodeId self;
+    private final Map<NodeId, Member> members;
+    private final Ring ring;
+    private final MonitorConfig config;
+    private final Transport transport;
+    private final EventRecorder events;
+    private final Dispatcher dispatcher;
+    private final Watcher watcher;
+    private final SystemScheduler ownedScheduler;
+    private final List<MaintenanceWindow> maintenance;
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private boolean closed;
+
+    private MonitorEngine(Builder builder, List<Notifier> notifiers) {
+        self = builder.self;
+        members = builder.members;
+        config = builder.config;
+        transport = builder.transport;
+        ring = Ring.of(members.keySet(), builder.ringOrder, config.partners());
+        ownedScheduler = builder.scheduler == null ? SystemScheduler.start("ringwatch-" + self) : null;
+        Scheduler scheduler = builder.scheduler != null ? builder.scheduler : ownedScheduler;
+        EventLog log = builder.eventLog;
+        events = new EventRecorder(self, builder.clock, log, Lane.open(builder.delivery, "eventlog-" + self, 10_000));
+        dispatcher = new Dispatcher(notifiers, builder.delivery, config.notifierTimeout(), scheduler, events);
+        watcher = new Watcher(self, List.copyOf(members.values()), ring, config, transport, scheduler, builder.clock,
+                events, dispatcher, builder.controlTarget, new SplittableRandom(builder.seed));
+        maintenance = List.copyOf(builder.maintenance);
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts watching.
+     *
+     * @throws IllegalStateException if already started or closed
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (started || closed) {
+                throw new IllegalStateException("engine " + self + " is " + (closed ? "closed" : "already started"));
+            }
+            started = true;
+        }
+        events.record(events.event(EventKind.ENGINE_STARTED)
+                .message("Ringwatch started on " + self + ": watching " + config.partners() + " partner(s) in a ring of "
+                        + ring.size() + " every " + config.interval().toSeconds() + " s")
+                .attribute("ring", String.join(",", ring.members().stream().map(NodeId::value).toList())));
+        maintenance.forEach(watcher::addMaintenance);
+        watcher.start();
+    }
+
+    /**
+     * Stops watching, finishes queued notifications (up to the notifier timeout) and flushes the
+     * event log. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        watcher.stop();
+        events.record(events.event(EventKind.ENGINE_STOPPED).message("Ringwatch stopped on " + self));
+        dispatcher.close();
+        events.close(config.notifierTimeout());
+        if (ownedScheduler != null) {
+            ownedScheduler.close();
+        }
+    }
+
+    /** This engine's node. */
+    public NodeId self() {
+        return self;
+    }
+
+    /** The ring this engine works out its part of. */
+    public Ring ring() {
+        return ring;
+    }
+
+    /** The timings and thresholds in force. */
+    public MonitorConfig config() {
+        return config;
+    }
+
+    /** What this engine sees now. */
+    public EngineView view() {
+        return watcher.view();
+    }
+
+    /**
+     * Records that {@code by} acknowledged the target's open incident: no more reminders or
+     * escalation. The target's other watchers are told too.
+     *
+     * @param note what they said, possibly empty
+     * @return whether this engine had an open incident for the target
+     * @throws NullPointerException if an argument is null
+     */
+    public boolean acknowledge(TargetId target, String by, String note) {
+        Objects.requireNonNull(target, "target");
+        String who = OneLine.of(Objects.requireNonNull(by, "by"), 80);
+        String what = OneLine.of(Objects.requireNonNull(note, "note"), 500);
+        boolean had = watcher.acknowledge(target, who, what);
+        PeerQuestion tell = new PeerQuestion.Acknowledge(target, who, what);
+        for (NodeId other : watcher.otherWatchersOf(target)) {
+            Member member = members.get(other);
+            try {
+                transport.ask(member, tell, config.peerTimeout()).exceptionally(failure -> null);
+            } catch (RuntimeException failure) {
+                LOG.debug("Could not tell {} of the acknowledgement", other, failure);
+            }
+        }
+        return had;
+    }
+
+    /**
+     * Writes a note into the audit trail, such as "deploying 2.4.1" or "I blame the ISP".
+     *
+     * @param target what the note is about, or null for the node in general
+     * @throws NullPointerException if {@code by} or {@code text} is null
+     */
+    public void annotate(TargetId target, String by, String text) {
+        String who = OneLine.of(Objects.requireNonNull(by, "by"), 80);
+        events.record(events.event(EventKind.ANNOTATION).target(target)
+                .message(who + ": " + Objects.requireNonNull(text, "text"))
+                .attribute("by", who));
+    }
+
+    /**
+     * Adds a maintenance window: the target's notifications are held back while it is open.
+     *
+     * @throws NullPointerException if {@code window} is null
+     */
+    public void scheduleMaintenance(MaintenanceWindow window) {
+        watcher.addMaintenance(Objects.requireNonNull(window, "window"));
+    }
+
+    /**
+     * Answers a question from another node. Transports call this when a question arrives; the
+     * answer may take up to the check timeout (a {@link PeerQuestion.CheckTarget} runs a check).
+     *
+     * @param from the asking node
+     * @return the answer; failed with {@link IllegalStateException} if this engine is not running
+     */
+    public CompletionStage<PeerAnswer> answer(NodeId from, PeerQuestion question) {
+        synchronized (lifecycle) {
+            if (!started || closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("engine " + self + " is not running"));
+            }
+        }
+        return watcher.answer(Objects.requireNonNull(question, "question"));
+    }
+
+    @Override
+    public String toString() {
+        return "MonitorEngine[" + self + " in " + ring + "]";
+    }
+
+    /** Collects what an engine needs. Not thread-safe. */
+    public static final class Builder {
+        private NodeId self;
+        private final Map<NodeId, Member> members = new LinkedHashMap<>();
+        private RingOrder ringOrder = RingOrder.CONFIGURED;
+        private MonitorConfig config = MonitorConfig.ofDefaults();
+        private Transport transport;
+        private final List<Notifier> notifiers = new ArrayList<>();
+        private final List<ChannelRequest> channels = new ArrayList<>();
+        private NotifierProviders providers;
+        private EventLog eventLog;
+        private Clock clock = Clock.systemUTC();
+        private Scheduler scheduler;
+        private DeliveryMode delivery = DeliveryMode.THREADS;
+        private Long seedOverride;
+        private long seed;
+        private Probe controlTarget;
+        private final List<MaintenanceWindow> maintenance = new ArrayList<>();
+
+        private record ChannelRequest(String provider, NotifierSettings settings) {
+        }
+
+        private Builder() {
+        }
+
+        /** This engine's node; it must be one of the members. */
+        public Builder self(NodeId self) {
+            this.self = Objects.requireNonNull(self, "self");
+            return this;
+        }
+
+        /**
+         * This engine's node; it must be one of the members.
+         *
+         * @throws IllegalArgumentException if the name is not a valid node id
+         */
+        public Builder self(String self) {
+            return self(NodeId.of(self));
+        }
+
+        /**
+         * Adds a member of the farm. The ring follows the order members are added unless
+         * {@link #ringOrder(RingOrder)} says otherwise.
+         *
+         * @throws IllegalArgumentException if a member with this id was added already
+         */
+        public Builder member(Member member) {
+            Objects.requireNonNull(member, "member");
+            if (members.putIfAbsent(member.id(), member) != null) {
+                throw new IllegalArgumentException("member " + member.id() + " is listed twice");
+            }
+            return this;
+        }
+
+        /**
+         * Adds members of the farm, in order.
+         *
+         * @throws IllegalArgumentException if a member is listed twice
+         */
+        public Builder members(List<Member> members) {
+            members.forEach(this::member);
+            return this;
+        }
+
+        public Builder ringOrder(RingOrder ringOrder) {
+            this.ringOrder = Objects.requireNonNull(ringOrder, "ringOrder");
+            return this;
+        }
+
+        public Builder config(MonitorConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** How checks and questions travel: HTTP, or the testkit's simulated network. Required. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Adds a notifier instance. */
+        public Builder notifier(Notifier notifier) {
+            notifiers.add(Objects.requireNonNull(notifier, "notifier"));
+            return this;
+        }
+
+        /**
+         * Adds a channel made by the provider with this id, found through {@link java.util.ServiceLoader}.
+         *
+         * @param provider the provider's id, such as {@code console} or {@code slack}
+         * @param name the channel's name in events and logs
+         * @param settings the provider's settings (they may hold secrets; they are never logged)
+         */
+        public Builder channel(String provider, String name, Map<String, String> settings) {
+            channels.add(new ChannelRequest(Objects.requireNonNull(provider, "provider"), NotifierSettings.of(name, settings)));
+            return this;
+        }
+
+        /** Adds a channel with no settings, named after its provider. */
+        public Builder channel(String provider) {
+            return channel(provider, provider, Map.of());
+        }
+
+        /** Where channel providers come from; found with {@link java.util.ServiceLoader} unless set. */
+        public Builder providers(NotifierProviders providers) {
+            this.providers = Objects.requireNonNull(providers, "providers");
+            return this;
+        }
+
+        /** Where events go. Required. */
+        public Builder eventLog(EventLog eventLog) {
+            this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
+            return this;
+        }
+
+        /** Where time comes from; the system clock in UTC unless set. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where the engine's tasks run; one daemon thread of its own unless set (and then closed with the engine). */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        public Builder delivery(DeliveryMode delivery) {
+            this.delivery = Objects.requireNonNull(delivery, "delivery");
+            return this;
+        }
+
+        /** Seeds the jitter; derived from the node's id unless set, so each node has its own rhythm. */
+        public Builder seed(long seed) {
+            this.seedOverride = seed;
+            return this;
+        }
+
+        /**
+         * A check that must pass for this node to trust its own view, such as the gateway: when it
+         * fails, the node raises no DOWN from that cycle.
+         */
+        public Builder controlTarget(Probe controlTarget) {
+            this.controlTarget = Objects.requireNonNull(controlTarget, "controlTarget");
+            return this;
+        }
+
+        /** Adds a maintenance window. */
+        public Builder maintenance(MaintenanceWindow window) {
+            maintenance.add(Objects.requireNonNull(window, "window"));
+            return this;
+        }
+
+        /**
+         * Builds the engine (not started).
+         *
+         * @throws IllegalStateException if something required is missing: naming what, and how to give it
+         * @throws IllegalArgumentException if a channel's provider is unknown or its settings are invalid
+         */
+        public MonitorEngine build() {
+            if (self == null) {
+                throw new IllegalStateException("self is not set: call self(\"<node id>\")");
+            }
+            if (!members.containsKey(self)) {
+                throw new IllegalStateException("self " + self + " is not among the members " + members.keySet()
+                        + ": add it with member(...)");
+            }
+            if (transport == null) {
+                throw new IllegalStateException("no transport: call transport(...) (the testkit's simulated network in tests)");
+            }
+            if (eventLog == null) {
+                throw new IllegalStateException("no event log: call eventLog(...), e.g. JsonLinesEventLog.open(path)");
+            }
+            if (members.size() < 2) {
+                LOG.warn("Node {} is alone in its ring: it has nobody to watch", self);
+            }
+            seed = seedOverride != null ? seedOverride : self.value().hashCode();
+            List<Notifier> all = new ArrayList<>(notifiers);
+            if (!channels.isEmpty()) {
+                NotifierProviders found = providers != null ? providers
+                        : NotifierProviders.discover(Thread.currentThread().getContextClassLoader());
+                Set<String> names = new HashSet<>();
+                for (ChannelRequest channel : channels) {
+                    if (!names.add(channel.settings().channel())) {
+                        throw new IllegalArgumentException("channel '" + channel.settings().channel() + "' is configured twice");
+                    }
+                    all.add(found.create(channel.provider(), channel.settings()));
+                }
+            }
+            if (all.isEmpty()) {
+                LOG.warn("No notifier is configured on {}: alerts only reach the event log and this log. See docs/notifiers.md", self);
+            }
+            return new MonitorEngine(this, all);
+        }
+    }
+
+}

@@ -1,0 +1,74 @@
+package io.ringwatch.engine.audit;
+
+import io.ringwatch.api.Event;
+import io.ringwatch.api.EventKind;
+import io.ringwatch.api.EventLog;
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Severity;
+import io.ringwatch.engine.delivery.Lane;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stamps events with the time and the observer, logs them as one human line, and appends them
+ * to the event log on its lane. Thread-safe.
+ */
+public final class EventRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger("io.ringwatch.events");
+
+    private final NodeId observer;
+    private final Clock clock;
+    private final EventLog log;
+    private final Lane lane;
+
+    public EventRecorder(NodeId observer, Clock clock, EventLog log, Lane lane) {
+        this.observer = observer;
+        this.clock = clock;
+        this.log = log;
+        this.lane = lane;
+    }
+
+    /** Starts an event of this kind, stamped now by this observer. */
+    public Event.Builder event(EventKind kind) {
+        return Event.builder(kind).at(clock.instant()).observer(observer);
+    }
+
+    /** Records the event: one SLF4J line now, and an append to the log on the log's lane. */
+    public void record(Event.Builder builder) {
+        Event event = builder.build();
+        logLine(event);
+        lane.execute(() -> {
+            try {
+                log.append(event);
+            } catch (Throwable failure) {
+                LOG.error("The event log failed to record an event of kind {}; the engine goes on", event.kind(), failure);
+            }
+        });
+    }
+
+    /** Waits up to {@code drain} for queued events, then flushes and closes the log. */
+    public void close(Duration drain) {
+        lane.execute(() -> {
+            try {
+                log.close();
+            } catch (Throwable failure) {
+                LOG.error("The event log failed to close", failure);
+            }
+        });
+        lane.close(drain);
+    }
+
+    private void logLine(Event event) {
+        if (event.kind() == EventKind.PROBE_FAILED) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("[{}] {}", observer, event.humanLine());
+            }
+        } else if (event.severity() == Severity.INFORMATION) {
+            LOG.info("[{}] {}", observer, event.humanLine());
+        } else {
+            LOG.warn("[{}] {}", observer, event.humanLine());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.ringwatch.engine.delivery;
+
+import io.ringwatch.engine.DeliveryMode;
+import java.time.Duration;
+
+/**
+ * Runs tasks one at a time, in order, apart from the engine's own work. Thread-safe.
+ */
+public interface Lane extends AutoCloseable {
+
+    /** Queues a task. Never blocks; a task that throws is logged and the lane goes on. */
+    void execute(Runnable task);
+
+    /**
+     * Gives up on the task running now (it is interrupted and its result ignored) and goes on
+     * with the next one. Does nothing on an inline lane.
+     */
+    void abandonCurrent();
+
+    /**
+     * Stops taking tasks and waits up to {@code drain} for the queued ones to finish.
+     *
+     * @return whether every queued task finished in time
+     */
+    boolean close(Duration drain);
+
+    @Override
+    default void close() {
+        close(Duration.ZERO);
+    }
+
+    /** A lane of the given mode. */
+    static Lane open(DeliveryMode mode, String name, int capacity) {
+        return mode == DeliveryMode.INLINE ? new InlineLane(name) : new ThreadLane(name, capacity);
+    }
+}

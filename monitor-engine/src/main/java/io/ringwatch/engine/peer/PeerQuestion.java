@@ -1,0 +1,55 @@
+package io.ringwatch.engine.peer;
+
+import io.ringwatch.api.TargetId;
+import java.util.Objects;
+
+/** What one node asks another. Immutable. */
+public sealed interface PeerQuestion {
+
+    /** Are you there, and do you trust yourself? Answered with {@link PeerAnswer.Alive}. */
+    record Liveness() implements PeerQuestion {
+    }
+
+    /**
+     * Check this target now and say what you see. Answered with {@link PeerAnswer.Checked}. This
+     * is how a watcher confirms a failure before accusing anyone.
+     *
+     * @param target what to check
+     */
+    record CheckTarget(TargetId target) implements PeerQuestion {
+        /** @throws NullPointerException if {@code target} is null */
+        public CheckTarget {
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    /**
+     * What do you know of this target, and what have you notified? Answered with
+     * {@link PeerAnswer.Reported}. This is how watchers agree on who notifies.
+     *
+     * @param target what it is about
+     */
+    record ReportOn(TargetId target) implements PeerQuestion {
+        /** @throws NullPointerException if {@code target} is null */
+        public ReportOn {
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    /**
+     * Someone acknowledged this target's incident: stop reminding and escalating. Answered
+     * with {@link PeerAnswer.Noted}.
+     *
+     * @param target the target
+     * @param by who acknowledged
+     * @param note what they said, possibly empty
+     */
+    record Acknowledge(TargetId target, String by, String note) implements PeerQuestion {
+        /** @throws NullPointerException if an argument is null */
+        public Acknowledge {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(note, "note");
+        }
+    }
+}

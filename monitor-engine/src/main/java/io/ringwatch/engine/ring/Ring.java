@@ -1,0 +1,168 @@
+package io.ringwatch.engine.ring;
+
+import io.ringwatch.api.NodeId;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Nodes in a fixed order, each watching its next {@code partners} live successors. Which nodes
+ * are down is a parameter of every question, because each observer answers from its own view.
+ * Immutable and thread-safe.
+ */
+public final class Ring {
+    private final List<NodeId> order;
+    private final Map<NodeId, Integer> positions;
+    private final int partners;
+
+    private Ring(List<NodeId> order, int partners) {
+        if (partners < 1) {
+            throw new IllegalArgumentException("partners must be at least 1, was " + partners);
+        }
+        this.order = List.copyOf(order);
+        this.partners = partners;
+        this.positions = new HashMap<>();
+        for (int i = 0; i < this.order.size(); i++) {
+            if (positions.put(this.order.get(i), i) != null) {
+                throw new IllegalArgumentException("node " + this.order.get(i) + " is on the ring twice");
+            }
+        }
+    }
+
+    /**
+     * A ring in the given order.
+     *
+     * @param order the nodes, each once
+     * @param partners how many live successors each node watches (K), at least 1
+     * @throws IllegalArgumentException if a node is listed twice or {@code partners} is less than 1
+     */
+    public static Ring of(List<NodeId> order, int partners) {
+        return new Ring(order, partners);
+    }
+
+    /**
+     * A ring ordered as {@code order} says.
+     *
+     * @throws IllegalArgumentException if a node is listed twice or {@code partners} is less than 1
+     */
+    public static Ring of(Collection<NodeId> nodes, RingOrder order, int partners) {
+        List<NodeId> placed = new ArrayList<>(nodes);
+        if (order == RingOrder.HASHED) {
+            placed.sort(Comparator.comparingLong(Ring::stableHash).thenComparing(Comparator.naturalOrder()));
+        }
+        return new Ring(placed, partners);
+    }
+
+    /** The nodes in ring order. */
+    public List<NodeId> members() {
+        return order;
+    }
+
+    /** How many nodes are on the ring. */
+    public int size() {
+        return order.size();
+    }
+
+    /** How many live successors each node watches (K). */
+    public int partners() {
+        return partners;
+    }
+
+    /** Whether {@code node} is on the ring. */
+    public boolean contains(NodeId node) {
+        return positions.containsKey(node);
+    }
+
+    /**
+     * The nodes {@code watcher} checks, in ring order: its successors up to and including the
+     * {@code partners}-th live one, with the down nodes passed on the way (kept to see them
+     * recover).
+     *
+     * @param isDown which nodes the watcher has found down
+     * @throws IllegalArgumentException if {@code watcher} is not on the ring
+     */
+    public List<NodeId> watchList(NodeId watcher, Predicate<NodeId> isDown) {
+        int start = position(watcher);
+        List<NodeId> watched = new ArrayList<>(partners + 2);
+        int live = 0;
+        for (int step = 1; step < order.size() && live < partners; step++) {
+            NodeId successor = order.get((start + step) % order.size());
+            watched.add(successor);
+            if (!isDown.test(successor)) {
+                live++;
+            }
+        }
+        return watched;
+    }
+
+    /**
+     * The live nodes that watch {@code target}: its {@code partners} nearest live predecessors,
+     * nearest first.
+     *
+     * @param isDown which nodes are down in the asker's view
+     * @throws IllegalArgumentException if {@code target} is not on the ring
+     */
+    public List<NodeId> watchersOf(NodeId target, Predicate<NodeId> isDown) {
+        int start = position(target);
+        List<NodeId> watchers = new ArrayList<>(partners);
+        for (int step = 1; step < order.size() && watchers.size() < partners; step++) {
+            NodeId predecessor = order.get(Math.floorMod(start - step, order.size()));
+            if (!isDown.test(predecessor)) {
+                watchers.add(predecessor);
+            }
+        }
+        return watchers;
+    }
+
+    /**
+     * The live nodes strictly between {@code from} and {@code to} going forward around the ring,
+     * nearest to {@code to} first. For a watcher and its target these are the watchers nearer to
+     * the target; none means the watcher is the target's nearest live predecessor.
+     *
+     * @param isDown which nodes are down in the asker's view
+     * @throws IllegalArgumentException if a node is not on the ring
+     */
+    public List<NodeId> liveBetween(NodeId from, NodeId to, Predicate<NodeId> isDown) {
+        int start = position(from);
+        int end = position(to);
+        List<NodeId> between = new ArrayList<>();
+        for (int step = Math.floorMod(end - start, order.size()) - 1; step >= 1; step--) {
+            NodeId node = order.get((start + step) % order.size());
+            if (!isDown.test(node)) {
+                between.add(node);
+            }
+        }
+        return between;
+    }
+
+    private int position(NodeId node) {
+        Integer position = positions.get(Objects.requireNonNull(node, "node"));
+        if (position == null) {
+            throw new IllegalArgumentException("node " + node + " is not on the ring " + order);
+        }
+        return position;
+    }
+
+    private static long stableHash(NodeId node) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(node.value().getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Ring" + order + " watching " + partners;
+    }
+}

@@ -1,0 +1,262 @@
+package io.ringwatch.engine.watch;
+
+import io.ringwatch.api.EventKind;
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
+import io.ringwatch.api.ProbeResult;
+import io.ringwatch.api.Severity;
+import io.ringwatch.api.Status;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.MaintenanceWindow;
+import io.ringwatch.engine.MonitorConfig;
+import io.ringwatch.engine.audit.EventRecorder;
+import io.ringwatch.engine.delivery.Dispatcher;
+import io.ringwatch.engine.peer.TargetReport;
+import io.ringwatch.engine.state.Transition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns confirmed changes into notifications: opens and closes incidents, holds notifications
+ * back during maintenance and flapping, leaves the choice of sender to the {@link Handoff}, and
+ * reminds and escalates until someone acknowledges. Guarded by the watcher's lock.
+ */
+final class Alerts implements Handoff.Sender {
+    private final NodeId self;
+    private final MonitorConfig config;
+    private final Timer timer;
+    private final EventRecorder events;
+    private final Dispatcher dispatcher;
+    private final Handoff handoff;
+    private final Maintenance maintenance;
+
+    Alerts(NodeId self, MonitorConfig config, Timer timer, EventRecorder events, Dispatcher dispatcher, Handoff handoff,
+            Maintenance maintenance) {
+        this.self = self;
+        this.config = config;
+        this.timer = timer;
+        this.events = events;
+        this.dispatcher = dispatcher;
+        this.handoff = handoff;
+        this.maintenance = maintenance;
+    }
+
+    /** A confirmed change of {@code record}; {@code reports} are what the witnesses knew of it. */
+    void onTransition(TargetRecord record, Transition transition, ProbeResult result, List<TargetReport> reports) {
+        if (transition.isProblem()) {
+            troubleConfirmed(record, transition.to(), result, reports);
+        } else if (transition.isRecovery()) {
+            recoveryConfirmed(record, result);
+        }
+    }
+
+    private void troubleConfirmed(TargetRecord record, Status status, ProbeResult result, List<TargetReport> reports) {
+        if (record.incident == null) {
+            record.incident = new Incident(record.target, record.since());
+        }
+        Incident incident = record.incident;
+        Optional<TargetReport.Notified> known = reports.stream().flatMap(report -> report.lastNotified().stream())
+                .filter(notified -> Handoff.announces(notified, NotificationKind.ALERT, status)).findFirst();
+        if (known.isPresent()) {
+            incident.adopt(known.get());
+            suppressed(record, incident.key, NotificationKind.ALERT, status, known.get().by() + " already notified");
+            return;
+        }
+        if (heldBack(record, incident, NotificationKind.ALERT, status)) {
+            return;
+        }
+        if (incident.owner == null) {
+            handoff.alert(record, NotificationKind.ALERT, result.reason());
+        } else if (incident.owner.equals(self)) {
+            send(record, incident, NotificationKind.ALERT, status, result.reason());
+        }
+    }
+
+    private void recoveryConfirmed(TargetRecord record, ProbeResult result) {
+        Incident incident = record.incident;
+        if (incident == null) {
+            return;
+        }
+        if (record.flaps.isFlapping()) {
+            suppressed(record, incident.key, NotificationKind.RECOVERY, Status.UP, "flapping");
+            return;
+        }
+        record.incident = null;
+        incident.cancelTimers();
+        Optional<MaintenanceWindow> window = maintenance.covering(record.target);
+        if (window.isPresent()) {
+            suppressed(record, incident.key, NotificationKind.RECOVERY, Status.UP, "maintenance: " + window.get().reason());
+            return;
+        }
+        handoff.recovery(record, incident, result.reason());
+    }
+
+    /** {@code record} started flapping: one notice, then quiet until it settles. */
+    void onFlappingStarted(TargetRecord record) {
+        String share = Math.round(record.flaps.changeShare() * 100) + "%";
+        events.record(events.event(EventKind.FLAPPING_STARTED).target(record.target).status(record.status())
+                .severity(Severity.WARNING)
+                .message(record.target.describe("FLAPPING") + " (" + share + " of recent checks changed; seen by " + self + ")")
+                .attribute("share", share));
+        if (record.incident == null) {
+            record.incident = new Incident(record.target, timer.now());
+        }
+        if (!heldBack(record, record.incident, NotificationKind.FLAPPING, record.status())) {
+            handoff.alert(record, NotificationKind.FLAPPING, "its state changed in " + share + " of the last checks");
+        }
+    }
+
+    /** {@code record} settled: an alert if it settled in trouble, a recovery if it settled up. */
+    void onFlappingStopped(TargetRecord record) {
+        events.record(events.event(EventKind.FLAPPING_STOPPED).target(record.target).status(record.status())
+                .message(record.target.describe(record.status().name()) + " is stable again (seen by " + self + ")"));
+        Incident incident = record.incident;
+        if (incident == null) {
+            return;
+        }
+        if (record.status().isProblem()) {
+            incident.held = false;
+            if (!heldBack(record, incident, NotificationKind.ALERT, record.status())) {
+                handoff.alert(record, NotificationKind.ALERT, "stable again, " + record.lastReason);
+            }
+        } else {
+            record.incident = null;
+            incident.cancelTimers();
+            handoff.recovery(record, incident, "stable again, " + record.lastReason);
+        }
+    }
+
+    /** A maintenance window closed: alerts held back for targets still in trouble go out now. */
+    void maintenanceEnded(TargetRecord record) {
+        Incident incident = record.incident;
+        if (incident != null && incident.held && record.status().isProblem() && !record.flaps.isFlapping()) {
+            incident.held = false;
+            handoff.alert(record, NotificationKind.ALERT, "still " + record.status() + " after maintenance: " + record.lastReason);
+        }
+    }
+
+    /** Someone acknowledged {@code record}'s incident: no more reminders or escalation. */
+    boolean acknowledge(TargetRecord record, String by, String note) {
+        Incident incident = record.incident;
+        if (incident == null) {
+            return false;
+        }
+        if (!incident.acknowledged) {
+            incident.acknowledged = true;
+            incident.cancelReminders();
+            events.record(events.event(EventKind.ACKNOWLEDGED).target(record.target).status(record.status())
+                    .message(by + " acknowledged " + record.target.describe(record.status().name())
+                            + (note.isBlank() ? "" : ": " + note))
+                    .attribute("by", by).attribute("note", note.isBlank() ? null : note)
+                    .attribute("incident", incident.key));
+        }
+        return true;
+    }
+
+    /** This observer's checks keep being disputed: tell people its own path looks bad. */
+    void pathNotice(TargetRecord record, NodeId witness, ProbeResult own, ProbeResult theirs) {
+        notice(record.target, "path:" + self + "->" + record.target + "@" + timer.now(), Severity.INFORMATION,
+                self + " keeps failing to check " + record.target.describe() + " (" + own.reason() + ") while " + witness
+                        + " checks it fine (" + theirs.reason() + "): the path from " + self + " looks bad");
+    }
+
+    /** A notice about this observer itself, sent by it alone. */
+    void selfNotice(String text, Instant since) {
+        notice(TargetId.node(self), "self:" + self + "@" + since, Severity.WARNING, text);
+    }
+
+    private void notice(TargetId about, String key, Severity severity, String text) {
+        Instant now = timer.now();
+        deliver(Notification.builder().incidentKey(key).kind(NotificationKind.NOTICE).target(about)
+                .previous(Status.UNKNOWN).current(Status.DEGRADED).severity(severity).observer(self).since(now).at(now)
+                .reason(text).build());
+    }
+
+    @Override
+    public void send(TargetRecord record, Incident incident, NotificationKind kind, Status status, String reason) {
+        Instant now = timer.now();
+        Severity severity = switch (kind) {
+            case RECOVERY -> Severity.INFORMATION;
+            case FLAPPING -> Severity.WARNING;
+            default -> status.severity();
+        };
+        Status previous = kind == NotificationKind.ALERT || kind == NotificationKind.RECOVERY ? record.previous() : status;
+        deliver(Notification.builder().incidentKey(incident.key).kind(kind).target(record.target).previous(previous)
+                .current(status).severity(severity).observer(self)
+                .since(record.since() != null ? record.since() : now).at(now).reason(reason).build());
+        TargetReport.Notified mark = new TargetReport.Notified(incident.key, kind, status, self);
+        incident.lastNotified = mark;
+        record.lastNotified = mark;
+        if (kind == NotificationKind.ALERT || kind == NotificationKind.FLAPPING) {
+            incident.owner = self;
+        }
+        if (kind == NotificationKind.ALERT && status.isProblem() && !incident.acknowledged) {
+            incident.cancelReminders();
+            incident.reminder = timer.after(config.repeatInterval(), () -> remind(record, incident));
+            if (status == Status.DOWN) {
+                incident.escalation = timer.after(config.escalationDelay(), () -> escalate(record, incident));
+            }
+        }
+    }
+
+    @Override
+    public void suppressed(TargetRecord record, String incidentKey, NotificationKind kind, Status status, String why) {
+        events.record(events.event(EventKind.NOTIFICATION_SUPPRESSED).target(record.target).status(status)
+                .message("Not sent: " + kind.name().toLowerCase(Locale.ROOT) + " for "
+                        + record.target.describe(status.name()) + ": " + why)
+                .attribute("notification", kind).attribute("incident", incidentKey).attribute("why", why));
+    }
+
+    private boolean heldBack(TargetRecord record, Incident incident, NotificationKind kind, Status status) {
+        if (kind != NotificationKind.FLAPPING && record.flaps.isFlapping()) {
+            incident.held = true;
+            suppressed(record, incident.key, kind, status, "flapping");
+            return true;
+        }
+        Optional<MaintenanceWindow> window = maintenance.covering(record.target);
+        if (window.isPresent()) {
+            incident.held = true;
+            suppressed(record, incident.key, kind, status, "maintenance: " + window.get().reason());
+            return true;
+        }
+        return false;
+    }
+
+    private boolean stillOwnedAndUnacknowledged(TargetRecord record, Incident incident) {
+        return record.incident == incident && !incident.acknowledged && self.equals(incident.owner)
+                && record.status().isProblem();
+    }
+
+    private void remind(TargetRecord record, Incident incident) {
+        if (!stillOwnedAndUnacknowledged(record, incident)) {
+            return;
+        }
+        incident.reminder = timer.after(config.repeatInterval(), () -> remind(record, incident));
+        if (maintenance.covering(record.target).isEmpty() && !record.flaps.isFlapping()) {
+            send(record, incident, NotificationKind.REMINDER, record.status(), record.lastReason);
+        }
+    }
+
+    private void escalate(TargetRecord record, Incident incident) {
+        if (stillOwnedAndUnacknowledged(record, incident) && record.status() == Status.DOWN
+                && maintenance.covering(record.target).isEmpty()) {
+            send(record, incident, NotificationKind.ESCALATION, Status.DOWN,
+                    "not acknowledged within " + config.escalationDelay().toMinutes() + " min: " + record.lastReason);
+        }
+    }
+
+    private void deliver(Notification notification) {
+        if (dispatcher.hasChannels()) {
+            dispatcher.dispatch(notification);
+        } else {
+            events.record(events.event(EventKind.NOTIFICATION_SUPPRESSED).target(notification.target())
+                    .status(notification.current())
+                    .message("Not sent (no notifier is configured): " + notification.headline())
+                    .attribute("notification", notification.kind()).attribute("incident", notification.incidentKey())
+                    .attribute("why", "no notifier"));
+        }
+    }
+}

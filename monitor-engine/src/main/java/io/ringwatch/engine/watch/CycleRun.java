@@ -1,0 +1,73 @@
+package io.ringwatch.engine.watch;
+
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.ProbeResult;
+import io.ringwatch.api.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The node checks of one cycle, collected so the cycle can be judged as a whole before any
+ * result counts: if every partner failed at once, or the control target failed, or the cycle
+ * ran late, the observer suspects itself rather than its partners. Guarded by the watcher's lock.
+ */
+final class CycleRun {
+    /** One partner's result, with what the observer believed of it before. */
+    record Result(NodeId partner, ProbeResult result, Instant startedAt, Status believed) {
+    }
+
+    private final int expected;
+    private final String lateBy;
+    private final Map<NodeId, Result> results = new LinkedHashMap<>();
+    private ProbeResult control;
+    private int received;
+
+    /**
+     * @param expected how many checks (partners, plus the control target) the cycle waits for
+     * @param lateBy why the cycle itself is suspect (it ran late), or null
+     */
+    CycleRun(int expected, String lateBy) {
+        this.expected = expected;
+        this.lateBy = lateBy;
+    }
+
+    /** Adds a partner's result; true when the cycle has everything. */
+    boolean add(Result result) {
+        results.put(result.partner(), result);
+        return ++received == expected;
+    }
+
+    /** Adds the control target's result; true when the cycle has everything. */
+    boolean addControl(ProbeResult result) {
+        control = result;
+        return ++received == expected;
+    }
+
+    boolean isComplete() {
+        return received == expected;
+    }
+
+    List<Result> results() {
+        return new ArrayList<>(results.values());
+    }
+
+    /** Why this cycle's failures must not count, or null when they may. */
+    String suspicion() {
+        if (lateBy != null) {
+            return lateBy;
+        }
+        if (control != null && control.status() != Status.UP) {
+            return "the control target failed (" + control.reason() + ")";
+        }
+        List<Result> believedAlive = results.values().stream().filter(result -> result.believed() != Status.DOWN).toList();
+        if (believedAlive.size() >= 2 && believedAlive.stream().allMatch(result -> result.result().status() == Status.DOWN)) {
+            return "every partner failed at once (" + believedAlive.stream().map(result -> result.partner().value())
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        return null;
+    }
+}

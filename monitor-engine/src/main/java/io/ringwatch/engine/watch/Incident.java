@@ -1,0 +1,45 @@
+package io.ringwatch.engine.watch;
+
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.peer.TargetReport;
+import io.ringwatch.engine.schedule.Cancellable;
+import java.time.Instant;
+
+/**
+ * One stretch of trouble of one target, from the first bad observation to the recovery. Its key
+ * ({@code target@start}) is the same on every watcher that adopts it, so channels that deduplicate
+ * collapse duplicates. Guarded by the watcher's lock.
+ */
+final class Incident {
+    String key;
+    /** Who sent the alert: this node, another watcher, or nobody yet. */
+    NodeId owner;
+    TargetReport.Notified lastNotified;
+    boolean acknowledged;
+    /** Trouble was confirmed while notifications were held back (maintenance, flapping): send when that ends. */
+    boolean held;
+    Cancellable reminder = Cancellable.NONE;
+    Cancellable escalation = Cancellable.NONE;
+    Cancellable handoff = Cancellable.NONE;
+
+    Incident(TargetId target, Instant start) {
+        this.key = target + "@" + start;
+    }
+
+    void adopt(TargetReport.Notified notified) {
+        key = notified.incidentKey();
+        lastNotified = notified;
+        owner = notified.by();
+    }
+
+    void cancelReminders() {
+        reminder.cancel();
+        escalation.cancel();
+    }
+
+    void cancelTimers() {
+        cancelReminders();
+        handoff.cancel();
+    }
+}

@@ -1,0 +1,91 @@
+package io.ringwatch.engine.watch;
+
+import io.ringwatch.api.Status;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.MonitorConfig;
+import io.ringwatch.engine.peer.TargetReport;
+import io.ringwatch.engine.schedule.Cancellable;
+import io.ringwatch.engine.state.Debouncer;
+import io.ringwatch.engine.state.FlapDetector;
+import io.ringwatch.engine.state.Transition;
+import java.time.Instant;
+
+/**
+ * What this observer knows of one target it watches. Guarded by the watcher's lock.
+ */
+final class TargetRecord {
+    final TargetId target;
+    final Debouncer debouncer;
+    final FlapDetector flaps;
+
+    private Status status = Status.UNKNOWN;
+    private Status previous = Status.UNKNOWN;
+    private Instant since;
+    String lastReason = "";
+    /** When the target last answered at all (UP or DEGRADED), or null. */
+    Instant lastAnsweredAt;
+    /** A confirmation round with other watchers is under way. */
+    boolean confirming;
+    /** The quick re-check, while a change is unconfirmed. */
+    Cancellable retry;
+    /** Confirmations in a row that another watcher disputed. */
+    int disputes;
+    /** The open incident, while the target is in trouble or flapping. */
+    Incident incident;
+    /** The last notification known to have gone out about this target, kept after its incident closes. */
+    TargetReport.Notified lastNotified;
+
+    TargetRecord(TargetId target, MonitorConfig config) {
+        this.target = target;
+        this.debouncer = new Debouncer(config.confirmations(), config.recoveries());
+        this.flaps = new FlapDetector(config.flapHigh(), config.flapLow());
+    }
+
+    Status status() {
+        return status;
+    }
+
+    /** When the confirmed status began, or null while it is unknown. */
+    Instant since() {
+        return since;
+    }
+
+    /** The confirmed status before the last change. */
+    Status previous() {
+        return previous;
+    }
+
+    /** Changes the confirmed status; the only way it changes. */
+    Transition moveTo(Status to, Instant at) {
+        Transition transition = new Transition(status, to);
+        previous = status;
+        status = to;
+        since = at;
+        debouncer.reset();
+        return transition;
+    }
+
+    boolean isDown() {
+        return status == Status.DOWN;
+    }
+
+    void cancelRetry() {
+        if (retry != null) {
+            retry.cancel();
+            retry = null;
+        }
+    }
+
+    /** Stops everything scheduled for this target. */
+    void cancelAll() {
+        cancelRetry();
+        if (incident != null) {
+            incident.cancelTimers();
+        }
+    }
+
+    TargetReport report(boolean selfSuspect) {
+        TargetReport.Notified notified = incident != null && incident.lastNotified != null ? incident.lastNotified : lastNotified;
+        return new TargetReport(target, status, debouncer.isPending() || confirming, selfSuspect, notified);
+    }
+}
