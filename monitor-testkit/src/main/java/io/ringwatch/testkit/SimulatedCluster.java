@@ -1,0 +1,412 @@
+package io.ringwatch.testkit;
+
+import io.ringwatch.api.Event;
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.Notifier;
+import io.ringwatch.api.ServiceId;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.DeliveryMode;
+import io.ringwatch.engine.EngineView;
+import io.ringwatch.engine.MonitorConfig;
+import io.ringwatch.engine.MonitorEngine;
+import io.ringwatch.engine.eventlog.InMemoryEventLog;
+import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.membership.ServiceSpec;
+import io.ringwatch.engine.ring.RingOrder;
+import io.ringwatch.testkit.notify.RecordingNotifier;
+import io.ringwatch.testkit.time.FakeClock;
+import io.ringwatch.testkit.time.VirtualTimeScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A farm of real {@link MonitorEngine}s in virtual time: their checks and questions travel a
+ * simulated network, their web services are simulated, and faults are injected at will. Script
+ * the world, run it, then verify what was notified and logged:
+ *
+ * <pre>{@code
+ * try (SimulatedCluster farm = SimulatedCluster.builder().nodes(5).build()) {
+ *     farm.runFor(Duration.ofMinutes(5));
+ *     farm.inject(Fault.crash("n3"));
+ *     farm.runFor(Duration.ofMinutes(5));
+ *     assertThat(farm.notifications()).hasExactlyOneAlertFor(TargetId.parse("n3"));
+ * }
+ * }</pre>
+ *
+ * <p>Every engine sends to one shared {@link RecordingNotifier}: the team's channel. Not
+ * thread-safe: drive it from the test thread.
+ */
+public final class SimulatedCluster implements AutoCloseable {
+    /** The service every node hosts unless told otherwise. */
+    public static final String DEFAULT_SERVICE = "api";
+
+    private final Builder settings;
+    private final FakeClock clock;
+    private final VirtualTimeScheduler scheduler;
+    private final Map<NodeId, SimulatedNode> nodes = new LinkedHashMap<>();
+    private final SimulatedNetwork network;
+    private final RecordingNotifier channel;
+    private final List<Member> members;
+
+    private SimulatedCluster(Builder settings) {
+        this.settings = settings;
+        this.clock = settings.clock != null ? settings.clock : FakeClock.awkward();
+        this.scheduler = VirtualTimeScheduler.on(clock);
+        this.channel = new RecordingNotifier(settings.channelName);
+        this.members = settings.layout.entrySet().stream().map(entry -> member(entry.getKey(), entry.getValue())).toList();
+        members.forEach(member -> nodes.put(member.id(), new SimulatedNode(member)));
+        this.network = new SimulatedNetwork(nodes);
+        nodes.values().forEach(this::boot);
+    }
+
+    /** Starts a builder: five nodes, each hosting one service, with the engine's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The virtual clock every engine reads. */
+    public FakeClock clock() {
+        return clock;
+    }
+
+    /** The virtual-time scheduler every engine runs on. */
+    public VirtualTimeScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The team's channel: every notification any engine sent. */
+    public RecordingNotifier notifications() {
+        return channel;
+    }
+
+    /** The nodes, in ring order as configured. */
+    public List<NodeId> nodes() {
+        return List.copyOf(nodes.keySet());
+    }
+
+    /** The settings every engine runs with. */
+    public MonitorConfig config() {
+        return settings.config;
+    }
+
+    /**
+     * The engine currently running on {@code node} (a fresh one after a crash and recovery).
+     *
+     * @throws IllegalArgumentException if there is no such node
+     */
+    public MonitorEngine engine(String node) {
+        return node(node).engine;
+    }
+
+    /** What the engine on {@code node} sees now. */
+    public EngineView view(String node) {
+        return engine(node).view();
+    }
+
+    /** The event log of {@code node}: every event its engines recorded, across restarts. */
+    public InMemoryEventLog eventLog(String node) {
+        return node(node).log;
+    }
+
+    /** Every event of every node, in time order. */
+    public List<Event> events() {
+        return nodes.values().stream().flatMap(node -> node.log.events().stream())
+                .sorted(Comparator.comparing(Event::at)).toList();
+    }
+
+    /** Injects a fault now. */
+    public SimulatedCluster inject(Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        switch (fault) {
+            case Fault.Crash crash -> {
+                SimulatedNode node = node(crash.node().value());
+                node.condition = SimulatedNode.Condition.CRASHED;
+                node.scheduler.kill();
+            }
+            case Fault.Hang hang -> {
+                SimulatedNode node = node(hang.node().value());
+                node.condition = SimulatedNode.Condition.HUNG;
+                node.scheduler.freeze();
+            }
+            case Fault.Pause pause -> {
+                SimulatedNode node = node(pause.node().value());
+                node.condition = SimulatedNode.Condition.PAUSED;
+                node.scheduler.freeze();
+                scheduler.schedule(pause.duration(), () -> {
+                    if (node.condition == SimulatedNode.Condition.PAUSED) {
+                        resume(node);
+                    }
+                });
+            }
+            case Fault.Partition partition -> {
+                network.cut(partition.from(), partition.to());
+                if (partition.bothWays()) {
+                    network.cut(partition.to(), partition.from());
+                }
+            }
+            case Fault.Isolation isolation -> network.isolate(node(isolation.node().value()).id);
+            case Fault.ServiceDown down -> network.serviceFault(down.service(), fault);
+            case Fault.BadResponse bad -> network.serviceFault(bad.service(), fault);
+            case Fault.SlowResponse slow -> network.serviceFault(slow.service(), fault);
+            case Fault.Flapping flapping -> network.serviceFault(flapping.service(), fault);
+            case Fault.Recovery recovery -> recover(recovery.target());
+        }
+        return this;
+    }
+
+    /** Scripts a fault for later: {@code after} from now, in virtual time. */
+    public SimulatedCluster at(Duration after, Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        scheduler.schedule(after, () -> inject(fault));
+        return this;
+    }
+
+    /** Lets {@code duration} of virtual time pass, running everything that falls due. */
+    public SimulatedCluster runFor(Duration duration) {
+        scheduler.advance(duration);
+        return this;
+    }
+
+    /**
+     * Acknowledges the target's open incident on every engine that has one.
+     *
+     * @return whether any engine had an open incident for it
+     */
+    public boolean acknowledge(String target, String by, String note) {
+        TargetId id = TargetId.parse(target);
+        boolean any = false;
+        for (SimulatedNode node : nodes.values()) {
+            if (node.condition == SimulatedNode.Condition.RUNNING) {
+                any |= node.engine.acknowledge(id, by, note);
+            }
+        }
+        return any;
+    }
+
+    /**
+     * The longest it may take from a crash to its notification with these settings: a full
+     * interval with jitter, the re-checks, a timeout, a round of questions and a handoff delay
+     * per watcher ahead in the ring.
+     */
+    public Duration detectionWindow() {
+        MonitorConfig config = settings.config;
+        return config.interval().plus(config.interval().dividedBy(2))
+                .plus(config.retryInterval().multipliedBy(config.confirmations()))
+                .plus(config.timeout().multipliedBy(2))
+                .plus(config.peerTimeout().multipliedBy(2))
+                .plus(config.handoffPatience());
+    }
+
+    /** The ring and what each running node believes of its partners, one line per node. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        for (SimulatedNode node : nodes.values()) {
+            text.append(node.id).append(' ').append(node.condition);
+            if (node.condition == SimulatedNode.Condition.RUNNING) {
+                EngineView view = node.engine.view();
+                text.append(view.health() == io.ringwatch.api.Status.UP ? "" : " (" + view.health() + ": " + view.healthReason() + ")")
+                        .append(" watches ")
+                        .append(view.targets().stream().filter(target -> target.target().isNode())
+                                .map(target -> target.target() + "=" + target.status()).collect(Collectors.joining(" ")));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Closes every engine. */
+    @Override
+    public void close() {
+        for (SimulatedNode node : nodes.values()) {
+            node.engine.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedCluster at " + clock.instant() + "\n" + describe() + "notified:\n"
+                + channel.notifications().stream().map(n -> "  " + n.observer() + " " + n.kind() + " " + n.headline())
+                        .collect(Collectors.joining("\n"));
+    }
+
+    private SimulatedNode node(String id) {
+        SimulatedNode node = nodes.get(NodeId.of(id));
+        if (node == null) {
+            throw new IllegalArgumentException("no node " + id + " in this farm: " + nodes.keySet());
+        }
+        return node;
+    }
+
+    private void recover(TargetId target) {
+        network.heal(target);
+        if (!target.isNode()) {
+            return;
+        }
+        SimulatedNode node = node(target.node().value());
+        switch (node.condition) {
+            case CRASHED -> boot(node);
+            case HUNG, PAUSED -> resume(node);
+            case RUNNING -> { }
+        }
+    }
+
+    private void resume(SimulatedNode node) {
+        node.condition = SimulatedNode.Condition.RUNNING;
+        node.scheduler.thaw();
+    }
+
+    private void boot(SimulatedNode node) {
+        node.condition = SimulatedNode.Condition.RUNNING;
+        node.scheduler = new NodeScheduler(scheduler);
+        MonitorEngine.Builder builder = MonitorEngine.builder()
+                .self(node.id)
+                .members(members)
+                .ringOrder(settings.ringOrder)
+                .config(settings.config)
+                .transport(network.transportFor(node.id))
+                .clock(clock)
+                .scheduler(node.scheduler)
+                .delivery(settings.delivery)
+                .eventLog(node.log)
+                .seed(settings.seed * 31 + node.id.value().hashCode())
+                .notifier(sharedChannel());
+        settings.channels.forEach(channel -> builder.channel(channel.provider(), channel.name(), channel.settings()));
+        node.engine = builder.build();
+        node.engine.start();
+    }
+
+    /** A view of the shared channel that each engine may close without closing it for the others. */
+    private Notifier sharedChannel() {
+        return new Notifier() {
+            @Override
+            public String name() {
+                return channel.name();
+            }
+
+            @Override
+            public void send(Notification notification) throws Exception {
+                channel.send(notification);
+            }
+        };
+    }
+
+    private static Member member(NodeId id, List<String> services) {
+        return new Member(id, SimulatedNetwork.endpointOf(id), services.stream()
+                .map(service -> ServiceSpec.http(service, SimulatedNetwork.statusUrlOf(id, ServiceId.of(service))))
+                .toList());
+    }
+
+    /** Describes a simulated farm. Not thread-safe. */
+    public static final class Builder {
+        private final Map<NodeId, List<String>> layout = new LinkedHashMap<>();
+        private MonitorConfig config = MonitorConfig.ofDefaults();
+        private RingOrder ringOrder = RingOrder.CONFIGURED;
+        private DeliveryMode delivery = DeliveryMode.INLINE;
+        private FakeClock clock;
+        private long seed = 1;
+        private String channelName = "team-chat";
+        private final List<Channel> channels = new ArrayList<>();
+        private record Channel(String provider, String name, Map<String, String> settings) {
+        }
+
+        private Builder() {
+        }
+
+        /**
+         * {@code count} nodes named {@code n1} to {@code nN}, each hosting {@value #DEFAULT_SERVICE};
+         * five unless set.
+         *
+         * @throws IllegalArgumentException if {@code count} is less than 1
+         */
+        public Builder nodes(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("a farm needs at least one node, was " + count);
+            }
+            layout.clear();
+            for (int i = 1; i <= count; i++) {
+                layout.put(NodeId.of("n" + i), List.of(DEFAULT_SERVICE));
+            }
+            return this;
+        }
+
+        /**
+         * Adds a node hosting these services, in ring order.
+         *
+         * @throws IllegalArgumentException if the node is listed twice
+         */
+        public Builder node(String id, String... services) {
+            if (layout.put(NodeId.of(id), List.of(services)) != null) {
+                throw new IllegalArgumentException("node " + id + " is listed twice");
+            }
+            return this;
+        }
+
+        /** Every node listed so far hosts these services instead. */
+        public Builder services(String... services) {
+            layout.replaceAll((node, old) -> List.of(services));
+            return this;
+        }
+
+        /** The engines' settings. */
+        public Builder config(MonitorConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** How many partners each node watches (K). */
+        public Builder partners(int partners) {
+            this.config = MonitorConfig.from(config).partners(partners).build();
+            return this;
+        }
+
+        public Builder ringOrder(RingOrder ringOrder) {
+            this.ringOrder = Objects.requireNonNull(ringOrder, "ringOrder");
+            return this;
+        }
+
+        /** Inline by default, so every run is the same; {@link DeliveryMode#THREADS} to test real lanes. */
+        public Builder delivery(DeliveryMode delivery) {
+            this.delivery = Objects.requireNonNull(delivery, "delivery");
+            return this;
+        }
+
+        /** The virtual clock; an awkward instant just before the Unix epoch unless set. */
+        public Builder clock(FakeClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Seeds the engines' jitter, so a different seed gives a different but repeatable run. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The name of the shared recording channel; {@code team-chat} unless set. */
+        public Builder channelName(String name) {
+            this.channelName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Gives every engine a channel from the provider with this id, found through {@link java.util.ServiceLoader}. */
+        public Builder channel(String provider, String name, Map<String, String> settings) {
+            channels.add(new Channel(provider, name, Map.copyOf(settings)));
+            return this;
+        }
+
+        /** Builds the farm and starts every engine. */
+        public SimulatedCluster build() {
+            if (layout.isEmpty()) {
+                nodes(5);
+            }
+            return new SimulatedCluster(this);
+        }
+    }
+}

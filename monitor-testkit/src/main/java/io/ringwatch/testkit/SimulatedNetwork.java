@@ -1,0 +1,156 @@
+package io.ringwatch.testkit;
+
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.ServiceId;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.check.NoAnswer;
+import io.ringwatch.engine.check.ServiceResponse;
+import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.peer.PeerAnswer;
+import io.ringwatch.engine.peer.PeerQuestion;
+import io.ringwatch.engine.peer.PeerUnreachableException;
+import io.ringwatch.engine.peer.Transport;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The wires between simulated nodes: carries questions to the asked node's real engine and
+ * serves service status URLs, applying the faults in force. A request that would time out
+ * simply never completes; the asking engine's own timeout, in virtual time, does the rest.
+ * Not thread-safe (the simulation runs on the test thread).
+ */
+final class SimulatedNetwork {
+    /** What a healthy simulated service answers. */
+    static final String HEALTHY_BODY = "{\"status\":\"UP\"}";
+    private static final String HOST_SUFFIX = ".sim";
+
+    private final Map<NodeId, SimulatedNode> nodes;
+    private final Map<TargetId, Fault> serviceFaults = new HashMap<>();
+    private final Set<Link> cut = new HashSet<>();
+    private final Set<NodeId> isolated = new HashSet<>();
+    private final Map<Link, Boolean> flapTurn = new HashMap<>();
+
+    private record Link(Object from, Object to) {
+    }
+
+    SimulatedNetwork(Map<NodeId, SimulatedNode> nodes) {
+        this.nodes = nodes;
+    }
+
+    /** The endpoint address of a simulated node. */
+    static URI endpointOf(NodeId node) {
+        return URI.create("sim://" + node + HOST_SUFFIX);
+    }
+
+    /** The status URL of a simulated service. */
+    static String statusUrlOf(NodeId node, ServiceId service) {
+        return "http://" + node + HOST_SUFFIX + "/" + service + "/health";
+    }
+
+    /** How {@code asker} reaches the rest of the farm. */
+    Transport transportFor(NodeId asker) {
+        return new Transport() {
+            @Override
+            public CompletionStage<PeerAnswer> ask(Member peer, PeerQuestion question, Duration timeout) {
+                return deliver(asker, peer.id(), question);
+            }
+
+            @Override
+            public CompletionStage<ServiceResponse> fetch(URI statusUrl, Duration timeout) {
+                return serve(asker, statusUrl);
+            }
+        };
+    }
+
+    void cut(NodeId from, NodeId to) {
+        cut.add(new Link(from, to));
+    }
+
+    void isolate(NodeId node) {
+        isolated.add(node);
+    }
+
+    void serviceFault(TargetId service, Fault fault) {
+        serviceFaults.put(service, fault);
+    }
+
+    /** Clears every fault of a node's links, or of one service. */
+    void heal(TargetId target) {
+        if (target.isNode()) {
+            isolated.remove(target.node());
+            cut.removeIf(link -> link.from().equals(target.node()) || link.to().equals(target.node()));
+            serviceFaults.keySet().removeIf(service -> service.node().equals(target.node()));
+        } else {
+            serviceFaults.remove(target);
+        }
+    }
+
+    private boolean blocked(NodeId from, NodeId to) {
+        return isolated.contains(from) || isolated.contains(to) || cut.contains(new Link(from, to));
+    }
+
+    private CompletionStage<PeerAnswer> deliver(NodeId asker, NodeId asked, PeerQuestion question) {
+        SimulatedNode node = nodes.get(asked);
+        if (node == null) {
+            return CompletableFuture.failedFuture(new PeerUnreachableException(NoAnswer.DNS, asked + " is not in the farm"));
+        }
+        if (blocked(asker, asked) || node.isSilent()) {
+            return new CompletableFuture<>();
+        }
+        if (node.refuses()) {
+            return CompletableFuture.failedFuture(new PeerUnreachableException(NoAnswer.REFUSED, ""));
+        }
+        return node.engine.answer(asker, question).exceptionally(failure -> {
+            throw new PeerUnreachableException(NoAnswer.REFUSED, "engine not running");
+        });
+    }
+
+    private CompletionStage<ServiceResponse> serve(NodeId asker, URI url) {
+        String host = url.getHost() == null ? "" : url.getHost();
+        SimulatedNode node = host.endsWith(HOST_SUFFIX) ? nodes.get(NodeId.of(host.substring(0, host.length() - HOST_SUFFIX.length()))) : null;
+        if (node == null) {
+            return done(new ServiceResponse.NotReceived(NoAnswer.DNS, host, Duration.ZERO));
+        }
+        if (blocked(asker, node.id) || node.isSilent()) {
+            return new CompletableFuture<>();
+        }
+        if (node.refuses()) {
+            return done(new ServiceResponse.NotReceived(NoAnswer.REFUSED, "", Duration.ZERO));
+        }
+        String[] path = url.getPath().split("/");
+        if (path.length < 2 || node.member.service(ServiceId.of(path[1])).isEmpty()) {
+            return done(ServiceResponse.Received.of(404, "no such service", Duration.ZERO));
+        }
+        TargetId service = TargetId.service(node.id, ServiceId.of(path[1]));
+        Fault fault = serviceFaults.get(service);
+        if (fault instanceof Fault.ServiceDown) {
+            return done(new ServiceResponse.NotReceived(NoAnswer.REFUSED, "", Duration.ZERO));
+        }
+        if (fault instanceof Fault.BadResponse bad) {
+            return done(ServiceResponse.Received.of(bad.statusCode(), bad.body(), Duration.ZERO));
+        }
+        if (fault instanceof Fault.SlowResponse slow) {
+            CompletableFuture<ServiceResponse> later = new CompletableFuture<>();
+            nodes.get(asker).scheduler.schedule(slow.latency(),
+                    () -> later.complete(ServiceResponse.Received.of(200, HEALTHY_BODY, slow.latency())));
+            return later;
+        }
+        if (fault instanceof Fault.Flapping) {
+            boolean bad = flapTurn.merge(new Link(service, asker), true, (previous, ignored) -> !previous);
+            if (bad) {
+                return done(ServiceResponse.Received.of(503, "{\"status\":\"DOWN\"}", Duration.ZERO));
+            }
+        }
+        return done(ServiceResponse.Received.of(200, HEALTHY_BODY, Duration.ZERO));
+    }
+
+    private static <T> CompletionStage<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}
