@@ -1,0 +1,26 @@
+package io.ringwatch.engine.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringwatch.api.Event;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class HumanEventFormatPropertiesTest {
+
+    @Property(tries = 300)
+    void rendersEveryEventOnOneLine(@ForAll("events") Event event) {
+        String line = HumanEventFormat.format(event);
+        assertThat(line.chars().filter(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029').count())
+                .as("line breaks and control characters in %s", line)
+                .isZero();
+        assertThat(line).endsWith(event.humanLine());
+    }
+
+    @Provide
+    Arbitrary<Event> events() {
+        return EventArbitraries.events();
+    }
+}
