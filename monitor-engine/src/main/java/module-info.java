@@ -7,7 +7,13 @@ module io.ringwatch.engine {
     requires transitive io.ringwatch.api;
     requires org.slf4j;
 
+    exports io.ringwatch.engine;
+    exports io.ringwatch.engine.check;
+    exports io.ringwatch.engine.dispatch;
     exports io.ringwatch.engine.eventlog;
+    exports io.ringwatch.engine.membership;
+    exports io.ringwatch.engine.peer;
+    exports io.ringwatch.engine.ring;
     exports io.ringwatch.engine.schedule;
 
     uses io.ringwatch.api.NotifierProvider;

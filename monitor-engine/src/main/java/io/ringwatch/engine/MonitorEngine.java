@@ -12,6 +12,7 @@ import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.delivery.Lane;
 import io.ringwatch.engine.dispatch.NotifierProviders;
+import io.ringwatch.engine.eventlog.JsonLinesEventLog;
 import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
@@ -21,6 +22,9 @@ import io.ringwatch.engine.ring.RingOrder;
 import io.ringwatch.engine.schedule.Scheduler;
 import io.ringwatch.engine.schedule.SystemScheduler;
 import io.ringwatch.engine.watch.Watcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import java.util.ArrayList;
@@ -73,7 +77,7 @@ public final class MonitorEngine implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private MonitorEngine(Builder builder, List<Notifier> notifiers) {
+    private MonitorEngine(Builder builder, List<Notifier> notifiers, EventLog log, long seed) {
         self = builder.self;
         members = builder.members;
         config = builder.config;
@@ -81,11 +85,10 @@ public final class MonitorEngine implements AutoCloseable {
         ring = Ring.of(members.keySet(), builder.ringOrder, config.partners());
         ownedScheduler = builder.scheduler == null ? SystemScheduler.start("ringwatch-" + self) : null;
         Scheduler scheduler = builder.scheduler != null ? builder.scheduler : ownedScheduler;
-        EventLog log = builder.eventLog;
         events = new EventRecorder(self, builder.clock, log, Lane.open(builder.delivery, "eventlog-" + self, 10_000));
         dispatcher = new Dispatcher(notifiers, builder.delivery, config.notifierTimeout(), scheduler, events);
         watcher = new Watcher(self, List.copyOf(members.values()), ring, config, transport, scheduler, builder.clock,
-                events, dispatcher, builder.controlTarget, new SplittableRandom(builder.seed));
+                events, dispatcher, builder.controlTarget, new SplittableRandom(seed));
         maintenance = List.copyOf(builder.maintenance);
     }
 
@@ -238,7 +241,6 @@ public final class MonitorEngine implements AutoCloseable {
         private Scheduler scheduler;
         private DeliveryMode delivery = DeliveryMode.THREADS;
         private Long seedOverride;
-        private long seed;
         private Probe controlTarget;
         private final List<MaintenanceWindow> maintenance = new ArrayList<>();
 
@@ -332,7 +334,10 @@ public final class MonitorEngine implements AutoCloseable {
             return this;
         }
 
-        /** Where events go. Required. */
+        /**
+         * Where events go; unless set, a {@link JsonLinesEventLog} at
+         * {@code ringwatch-events/<node>.jsonl} under the working directory.
+         */
         public Builder eventLog(EventLog eventLog) {
             this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
             return this;
@@ -393,13 +398,9 @@ public final class MonitorEngine implements AutoCloseable {
             if (transport == null) {
                 throw new IllegalStateException("no transport: call transport(...) (the testkit's simulated network in tests)");
             }
-            if (eventLog == null) {
-                throw new IllegalStateException("no event log: call eventLog(...), e.g. JsonLinesEventLog.open(path)");
-            }
             if (members.size() < 2) {
                 LOG.warn("Node {} is alone in its ring: it has nobody to watch", self);
             }
-            seed = seedOverride != null ? seedOverride : self.value().hashCode();
             List<Notifier> all = new ArrayList<>(notifiers);
             if (!channels.isEmpty()) {
                 NotifierProviders found = providers != null ? providers
@@ -412,10 +413,22 @@ public final class MonitorEngine implements AutoCloseable {
                     all.add(found.create(channel.provider(), channel.settings()));
                 }
             }
+            EventLog log = eventLog;
+            if (log == null) {
+                Path file = Path.of("ringwatch-events", self + ".jsonl");
+                try {
+                    log = JsonLinesEventLog.open(file);
+                } catch (IOException failure) {
+                    throw new UncheckedIOException("cannot open the event log " + file.toAbsolutePath()
+                            + ": set another with eventLog(...)", failure);
+                }
+                LOG.info("Node {} writes its event log to {}", self, file.toAbsolutePath());
+            }
             if (all.isEmpty()) {
                 LOG.warn("No notifier is configured on {}: alerts only reach the event log and this log. See docs/notifiers.md", self);
             }
-            return new MonitorEngine(this, all);
+            long jitterSeed = seedOverride != null ? seedOverride : self.value().hashCode();
+            return new MonitorEngine(this, all, log, jitterSeed);
         }
     }
 
