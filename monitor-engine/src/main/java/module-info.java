@@ -7,6 +7,7 @@ module io.ringwatch.engine {
     requires transitive io.ringwatch.api;
     requires org.slf4j;
 
+    exports io.ringwatch.engine.dispatch;
     exports io.ringwatch.engine.schedule;
 
     uses io.ringwatch.api.NotifierProvider;
