@@ -1,0 +1,45 @@
+package io.ringwatch.testkit.notify;
+
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotifierProvider;
+import io.ringwatch.api.NotifierSettings;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("The recording notifier")
+class RecordingNotifierCompatibilityTest extends NotifierCompatibilityKit {
+    private static final String CHANNEL = "kit-recording";
+    private static final String TOKEN = "rec-s3cr3t-token";
+
+    @AfterEach
+    void forgetChannels() {
+        RecordingNotifierProvider.reset();
+    }
+
+    @Override
+    protected NotifierProvider provider() {
+        return new RecordingNotifierProvider();
+    }
+
+    @Override
+    protected NotifierSettings workingSettings() {
+        return NotifierSettings.of(CHANNEL, Map.of("token", TOKEN));
+    }
+
+    @Override
+    protected void assertDelivered(Notification sent) {
+        NotificationsAssert.assertThat(RecordingNotifierProvider.channel(CHANNEL)).contains(sent);
+    }
+
+    @Override
+    protected Set<String> secrets() {
+        return Set.of(TOKEN);
+    }
+
+    @Override
+    protected void makeChannelFail() {
+        RecordingNotifierProvider.channel(CHANNEL).failAlways();
+    }
+}
