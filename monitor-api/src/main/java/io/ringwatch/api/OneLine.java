@@ -25,6 +25,9 @@ public final class OneLine {
         if (text == null) {
             return "";
         }
+        if (isAlreadyOneLine(text, maxLength)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(Math.min(text.length(), maxLength + 1));
         boolean lastWasSpace = true;
         for (int i = 0; i < text.length() && out.length() <= maxLength; i++) {
@@ -47,9 +50,30 @@ public final class OneLine {
         }
         out.setLength(end);
         if (out.length() > maxLength) {
-            out.setLength(maxLength - 1);
+            int cut = maxLength - 1;
+            if (cut > 0 && Character.isHighSurrogate(out.charAt(cut - 1))) {
+                cut--; // never leave half a character before the ellipsis
+            }
+            out.setLength(cut);
             out.append('\u2026');
         }
         return out.toString();
+    }
+
+    private static boolean isAlreadyOneLine(String text, int maxLength) {
+        int length = text.length();
+        if (length > maxLength || length > 0 && (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ')) {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean unusual = c > '~' && (Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
+            if (c < ' ' || unusual || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 }

@@ -21,6 +21,11 @@ class OneLineTest {
     }
 
     @Test
+    void neverCutsACharacterInHalf() {
+        assertThat(OneLine.of("ab\uD83D\uDE00cd", 4)).isEqualTo("ab\u2026");
+    }
+
+    @Test
     void givesEmptyTextForNull() {
         assertThat(OneLine.of(null, 5)).isEmpty();
     }
@@ -35,6 +40,10 @@ class OneLineTest {
         String line = OneLine.of(text, max);
         assertThat(line.length()).isLessThanOrEqualTo(max);
         assertThat(line.chars()).noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
-        assertThat(line).doesNotStartWith(" ").doesNotEndWith(" ");
+        assertThat(line).doesNotStartWith(" ").doesNotEndWith(" ").doesNotContain("  ");
+        assertThat(OneLine.of(line, max)).isEqualTo(line);
+        if (line.endsWith("\u2026") && line.length() >= 2) {
+            assertThat(Character.isHighSurrogate(line.charAt(line.length() - 2))).isFalse();
+        }
     }
 }

@@ -124,39 +124,42 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Injects a fault now. */
     public SimulatedCluster inject(Fault fault) {
         Objects.requireNonNull(fault, "fault");
-        switch (fault) {
-            case Fault.Crash crash -> {
-                SimulatedNode node = node(crash.node().value());
-                node.condition = SimulatedNode.Condition.CRASHED;
-                node.scheduler.kill();
-            }
-            case Fault.Hang hang -> {
-                SimulatedNode node = node(hang.node().value());
-                node.condition = SimulatedNode.Condition.HUNG;
-                node.scheduler.freeze();
-            }
-            case Fault.Pause pause -> {
-                SimulatedNode node = node(pause.node().value());
-                node.condition = SimulatedNode.Condition.PAUSED;
-                node.scheduler.freeze();
-                scheduler.schedule(pause.duration(), () -> {
-                    if (node.condition == SimulatedNode.Condition.PAUSED) {
-                        resume(node);
-                    }
-                });
-            }
-            case Fault.Partition partition -> {
-                network.cut(partition.from(), partition.to());
-                if (partition.bothWays()) {
-                    network.cut(partition.to(), partition.from());
+        if (fault instanceof Fault.Crash crash) {
+            SimulatedNode node = node(crash.node().value());
+            node.condition = SimulatedNode.Condition.CRASHED;
+            node.scheduler.kill();
+        } else if (fault instanceof Fault.Hang hang) {
+            SimulatedNode node = node(hang.node().value());
+            node.condition = SimulatedNode.Condition.HUNG;
+            node.scheduler.freeze();
+        } else if (fault instanceof Fault.Pause pause) {
+            SimulatedNode node = node(pause.node().value());
+            node.condition = SimulatedNode.Condition.PAUSED;
+            node.scheduler.freeze();
+            scheduler.schedule(pause.duration(), () -> {
+                if (node.condition == SimulatedNode.Condition.PAUSED) {
+                    resume(node);
                 }
+            });
+        } else if (fault instanceof Fault.Partition partition) {
+            network.cut(node(partition.from().value()).id, node(partition.to().value()).id);
+            if (partition.bothWays()) {
+                network.cut(partition.to(), partition.from());
             }
-            case Fault.Isolation isolation -> network.isolate(node(isolation.node().value()).id);
-            case Fault.ServiceDown down -> network.serviceFault(down.service(), fault);
-            case Fault.BadResponse bad -> network.serviceFault(bad.service(), fault);
-            case Fault.SlowResponse slow -> network.serviceFault(slow.service(), fault);
-            case Fault.Flapping flapping -> network.serviceFault(flapping.service(), fault);
-            case Fault.Recovery recovery -> recover(recovery.target());
+        } else if (fault instanceof Fault.Isolation isolation) {
+            network.isolate(node(isolation.node().value()).id);
+        } else if (fault instanceof Fault.ServiceDown down) {
+            network.serviceFault(service(down.service()), fault);
+        } else if (fault instanceof Fault.BadResponse bad) {
+            network.serviceFault(service(bad.service()), fault);
+        } else if (fault instanceof Fault.SlowResponse slow) {
+            network.serviceFault(service(slow.service()), fault);
+        } else if (fault instanceof Fault.Flapping flapping) {
+            network.serviceFault(service(flapping.service()), fault);
+        } else if (fault instanceof Fault.Recovery recovery) {
+            recover(recovery.target());
+        } else {
+            throw new IllegalArgumentException("unknown fault " + fault);
         }
         return this;
     }
@@ -244,16 +247,24 @@ public final class SimulatedCluster implements AutoCloseable {
         return node;
     }
 
+    private TargetId service(TargetId service) {
+        if (node(service.node().value()).member.service(service.service().orElseThrow()).isEmpty()) {
+            throw new IllegalArgumentException("node " + service.node() + " hosts no service "
+                    + service.service().orElseThrow() + ": it hosts " + node(service.node().value()).member.services());
+        }
+        return service;
+    }
+
     private void recover(TargetId target) {
         network.heal(target);
         if (!target.isNode()) {
             return;
         }
         SimulatedNode node = node(target.node().value());
-        switch (node.condition) {
-            case CRASHED -> boot(node);
-            case HUNG, PAUSED -> resume(node);
-            case RUNNING -> { }
+        if (node.condition == SimulatedNode.Condition.CRASHED) {
+            boot(node);
+        } else if (node.isSilent()) {
+            resume(node);
         }
     }
 

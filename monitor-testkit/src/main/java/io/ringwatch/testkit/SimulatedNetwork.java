@@ -29,12 +29,15 @@ final class SimulatedNetwork {
     /** What a healthy simulated service answers. */
     static final String HEALTHY_BODY = "{\"status\":\"UP\"}";
     private static final String HOST_SUFFIX = ".sim";
+    private static final CompletionStage<ServiceResponse> HEALTHY =
+            CompletableFuture.completedFuture(ServiceResponse.Received.of(200, HEALTHY_BODY, Duration.ZERO));
 
     private final Map<NodeId, SimulatedNode> nodes;
     private final Map<TargetId, Fault> serviceFaults = new HashMap<>();
     private final Set<Link> cut = new HashSet<>();
     private final Set<NodeId> isolated = new HashSet<>();
     private final Map<Link, Boolean> flapTurn = new HashMap<>();
+    private final Map<URI, TargetId> servicesByUrl = new HashMap<>();
 
     private record Link(Object from, Object to) {
     }
@@ -112,10 +115,10 @@ final class SimulatedNetwork {
     }
 
     private CompletionStage<ServiceResponse> serve(NodeId asker, URI url) {
-        String host = url.getHost() == null ? "" : url.getHost();
-        SimulatedNode node = host.endsWith(HOST_SUFFIX) ? nodes.get(NodeId.of(host.substring(0, host.length() - HOST_SUFFIX.length()))) : null;
+        TargetId service = servicesByUrl.computeIfAbsent(url, this::serviceAt);
+        SimulatedNode node = service == null ? null : nodes.get(service.node());
         if (node == null) {
-            return done(new ServiceResponse.NotReceived(NoAnswer.DNS, host, Duration.ZERO));
+            return done(new ServiceResponse.NotReceived(NoAnswer.DNS, String.valueOf(url.getHost()), Duration.ZERO));
         }
         if (blocked(asker, node.id) || node.isSilent()) {
             return new CompletableFuture<>();
@@ -123,11 +126,9 @@ final class SimulatedNetwork {
         if (node.refuses()) {
             return done(new ServiceResponse.NotReceived(NoAnswer.REFUSED, "", Duration.ZERO));
         }
-        String[] path = url.getPath().split("/");
-        if (path.length < 2 || node.member.service(ServiceId.of(path[1])).isEmpty()) {
+        if (service.isNode()) {
             return done(ServiceResponse.Received.of(404, "no such service", Duration.ZERO));
         }
-        TargetId service = TargetId.service(node.id, ServiceId.of(path[1]));
         Fault fault = serviceFaults.get(service);
         if (fault instanceof Fault.ServiceDown) {
             return done(new ServiceResponse.NotReceived(NoAnswer.REFUSED, "", Duration.ZERO));
@@ -147,7 +148,22 @@ final class SimulatedNetwork {
                 return done(ServiceResponse.Received.of(503, "{\"status\":\"DOWN\"}", Duration.ZERO));
             }
         }
-        return done(ServiceResponse.Received.of(200, HEALTHY_BODY, Duration.ZERO));
+        return HEALTHY;
+    }
+
+    /** The service a status URL belongs to; the node alone if it hosts no such service; null if no such node. */
+    private TargetId serviceAt(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost();
+        if (!host.endsWith(HOST_SUFFIX)) {
+            return null;
+        }
+        SimulatedNode node = nodes.get(NodeId.of(host.substring(0, host.length() - HOST_SUFFIX.length())));
+        if (node == null) {
+            return null;
+        }
+        String[] path = url.getPath().split("/");
+        return node.member.services().stream().filter(spec -> path.length >= 2 && spec.id().value().equals(path[1]))
+                .findFirst().map(spec -> TargetId.service(node.id, spec.id())).orElse(TargetId.node(node.id));
     }
 
     private static <T> CompletionStage<T> done(T value) {

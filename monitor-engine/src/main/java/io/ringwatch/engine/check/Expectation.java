@@ -98,7 +98,7 @@ public final class Expectation {
                 return ProbeResult.degraded(latency, "TLS certificate " + when + " (" + expiry + ")");
             }
         }
-        return ProbeResult.up(latency, "HTTP " + answer.statusCode() + " in " + millis(latency) + " ms");
+        return ProbeResult.up(latency, "HTTP " + answer.statusCode());
     }
 
     private static long millis(Duration duration) {

@@ -124,6 +124,20 @@ public final class Ring {
     }
 
     /**
+     * Every other node, nearest predecessor first, going backwards around the ring.
+     *
+     * @throws IllegalArgumentException if {@code node} is not on the ring
+     */
+    public List<NodeId> predecessors(NodeId node) {
+        int start = position(node);
+        List<NodeId> predecessors = new ArrayList<>(order.size() - 1);
+        for (int step = 1; step < order.size(); step++) {
+            predecessors.add(order.get(Math.floorMod(start - step, order.size())));
+        }
+        return predecessors;
+    }
+
+    /**
      * The live nodes strictly between {@code from} and {@code to} going forward around the ring,
      * nearest to {@code to} first. For a watcher and its target these are the watchers nearer to
      * the target; none means the watcher is the target's nearest live predecessor.

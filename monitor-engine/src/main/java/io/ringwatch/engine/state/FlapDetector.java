@@ -19,6 +19,7 @@ public final class FlapDetector {
     private final Status[] history = new Status[WINDOW];
     private int size;
     private int next;
+    private int changes;
     private boolean flapping;
 
     /**
@@ -47,9 +48,18 @@ public final class FlapDetector {
 
     /** Records one observation and says whether flapping started or stopped. */
     public Change record(Status seen) {
+        if (size == WINDOW && history[next] != history[(next + 1) % WINDOW]) {
+            changes--; // the oldest change leaves the window
+        }
+        if (size > 0 && history[Math.floorMod(next - 1, WINDOW)] != seen) {
+            changes++;
+        }
         history[next] = seen;
         next = (next + 1) % WINDOW;
         size = Math.min(size + 1, WINDOW);
+        if (changes == 0 && !flapping) {
+            return Change.NONE;
+        }
         double share = changeShare();
         if (!flapping && share > high) {
             flapping = true;

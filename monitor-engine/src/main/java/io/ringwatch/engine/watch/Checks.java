@@ -16,6 +16,7 @@ import io.ringwatch.engine.peer.PeerUnreachableException;
 import io.ringwatch.engine.peer.Transport;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +63,13 @@ final class Checks {
                 timeout, timer, this::timedOut,
                 failure -> ProbeResult.down(since(started), failure instanceof PeerUnreachableException unreachable
                         ? unreachable.getMessage() : describe(failure)));
+    }
+
+    /** Whether any of {@code nodes} answers at all: proof that this observer is not cut off. */
+    CompletableFuture<Boolean> anyAnswers(List<Member> nodes) {
+        List<CompletableFuture<ProbeResult>> checks = nodes.stream().map(this::node).toList();
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> checks.stream().anyMatch(check -> check.join().status() != Status.DOWN));
     }
 
     private static ProbeResult alive(PeerAnswer answer, Duration latency) {

@@ -1,13 +1,10 @@
 package io.ringwatch.engine.watch;
 
-import io.ringwatch.api.NodeId;
 import io.ringwatch.api.ProbeResult;
 import io.ringwatch.api.Status;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -17,12 +14,12 @@ import java.util.stream.Collectors;
  */
 final class CycleRun {
     /** One partner's result, with what the observer believed of it before. */
-    record Result(NodeId partner, ProbeResult result, Instant startedAt, Status believed) {
+    record Result(TargetRecord partner, ProbeResult result, Instant startedAt, Status believed) {
     }
 
     private final int expected;
     private final String lateBy;
-    private final Map<NodeId, Result> results = new LinkedHashMap<>();
+    private final List<Result> results = new ArrayList<>();
     private ProbeResult control;
     private int received;
 
@@ -37,7 +34,7 @@ final class CycleRun {
 
     /** Adds a partner's result; true when the cycle has everything. */
     boolean add(Result result) {
-        results.put(result.partner(), result);
+        results.add(result);
         return ++received == expected;
     }
 
@@ -52,10 +49,10 @@ final class CycleRun {
     }
 
     List<Result> results() {
-        return new ArrayList<>(results.values());
+        return results;
     }
 
-    /** Why this cycle's failures must not count, or null when they may. */
+    /** Why this observer must not trust the cycle's failures, or null when it may. */
     String suspicion() {
         if (lateBy != null) {
             return lateBy;
@@ -63,11 +60,25 @@ final class CycleRun {
         if (control != null && control.status() != Status.UP) {
             return "the control target failed (" + control.reason() + ")";
         }
-        List<Result> believedAlive = results.values().stream().filter(result -> result.believed() != Status.DOWN).toList();
-        if (believedAlive.size() >= 2 && believedAlive.stream().allMatch(result -> result.result().status() == Status.DOWN)) {
-            return "every partner failed at once (" + believedAlive.stream().map(result -> result.partner().value())
-                    .collect(Collectors.joining(", ")) + ")";
-        }
         return null;
+    }
+
+    /**
+     * Whether every partner believed alive (two at least) failed to answer at once: either they all
+     * went down together, or this observer is cut off. Only reaching another node tells which.
+     */
+    boolean everyPartnerFailed() {
+        List<Result> believedAlive = believedAlive();
+        return believedAlive.size() >= 2 && believedAlive.stream().allMatch(result -> result.result().status() == Status.DOWN);
+    }
+
+    /** The reason given when {@link #everyPartnerFailed()} and no other node answers either. */
+    String everyPartnerFailedReason() {
+        return "every partner failed at once (" + believedAlive().stream().map(result -> result.partner().target.toString())
+                .collect(Collectors.joining(", ")) + ") and no other node answers";
+    }
+
+    private List<Result> believedAlive() {
+        return results.stream().filter(result -> result.believed() != Status.DOWN).toList();
     }
 }

@@ -13,7 +13,6 @@ import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.membership.Member;
-import io.ringwatch.engine.membership.ServiceSpec;
 import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.TargetReport;
@@ -27,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +42,9 @@ import java.util.stream.Collectors;
  * this object's lock; checks and questions never block while holding it. Thread-safe.
  */
 public final class Watcher {
+    /** How many other nodes an observer asks when every partner failed at once, to learn whether it is cut off. */
+    private static final int MAX_NODES_ASKED_WHEN_ALONE = 16;
+
     private final NodeId self;
     private final Map<NodeId, Member> members;
     private final Ring ring;
@@ -58,10 +59,13 @@ public final class Watcher {
     private final Maintenance maintenance;
     private final Alerts alerts;
 
+    /** Every target watched, by id: the watched nodes and their services. */
     private final Map<TargetId, TargetRecord> records = new LinkedHashMap<>();
-    private final Map<NodeId, TargetId> nodeTargets = new HashMap<>();
-    private List<NodeId> watched = List.of();
+    /** The watched nodes, in ring order. */
+    private Map<NodeId, TargetRecord> watched = new LinkedHashMap<>();
     private Instant stallEndedAt;
+    /** When another node last answered this observer at all: proof that it is not cut off. */
+    private Instant lastContactAt;
     private String lateBy;
     private Instant anchor;
     private long cycle;
@@ -93,7 +97,6 @@ public final class Watcher {
         handoff.sendWith(alerts);
         this.suspicion = new SelfSuspicion(self, events, timer, config.selfSuspicionNoticeAfter(),
                 text -> alerts.selfNotice(text, timer.now()));
-        this.members.keySet().forEach(node -> nodeTargets.put(node, TargetId.node(node)));
     }
 
     /** Starts watching: the first cycle runs at a random point within one interval. */
@@ -111,7 +114,7 @@ public final class Watcher {
     public synchronized void stop() {
         stopped = true;
         nextCycle.cancel();
-        records.values().forEach(TargetRecord::cancelAll);
+        watched.values().forEach(TargetRecord::forget);
     }
 
     /** Adds a maintenance window. */
@@ -168,7 +171,7 @@ public final class Watcher {
                     record.flaps.isFlapping(), incident != null ? incident.key : null,
                     incident != null && incident.acknowledged));
         }
-        return new EngineView(self, suspicion.health(), suspicion.reason(), List.copyOf(watched), targets);
+        return new EngineView(self, suspicion.health(), suspicion.reason(), List.copyOf(watched.keySet()), targets);
     }
 
     // ---- the cycle ------------------------------------------------------------------------
@@ -181,7 +184,7 @@ public final class Watcher {
         if (running != null && !running.isComplete()) {
             return; // the previous cycle is still waiting for answers: skip this turn rather than pile up
         }
-        List<NodeId> partners = List.copyOf(watched);
+        List<TargetRecord> partners = List.copyOf(watched.values());
         CycleRun run = new CycleRun(partners.size() + (controlTarget != null ? 1 : 0), lateBy);
         lateBy = null;
         running = run;
@@ -198,10 +201,10 @@ public final class Watcher {
                 }
             });
         }
-        for (NodeId partner : partners) {
+        for (TargetRecord partner : partners) {
             Instant startedAt = timer.now();
-            Status believed = record(nodeTargets.get(partner)).status();
-            checks.node(members.get(partner)).thenAccept(result -> {
+            Status believed = partner.status();
+            checks.node(partner.member).thenAccept(result -> {
                 synchronized (this) {
                     if (run.add(new CycleRun.Result(partner, result, startedAt, believed))) {
                         finish(run);
@@ -216,72 +219,86 @@ public final class Watcher {
             return;
         }
         String why = run.suspicion();
+        if (why == null && run.everyPartnerFailed()) {
+            List<Member> others = ring.predecessors(self).stream().filter(node -> !watched.containsKey(node))
+                    .limit(MAX_NODES_ASKED_WHEN_ALONE).map(members::get).toList();
+            checks.anyAnswers(others).thenAccept(reached -> {
+                synchronized (this) {
+                    if (reached) {
+                        lastContactAt = timer.now();
+                    }
+                    if (!stopped) {
+                        apply(run, reached ? null : run.everyPartnerFailedReason());
+                    }
+                }
+            });
+            return;
+        }
+        apply(run, why);
+    }
+
+    /** Judges the cycle: its failures count unless {@code why} says this observer is suspect. */
+    private void apply(CycleRun run, String why) {
         suspicion.update(why);
-        List<NodeId> reachable = new ArrayList<>();
         for (CycleRun.Result result : run.results()) {
             if (why == null || result.result().status() == Status.UP) {
-                observe(nodeTargets.get(result.partner()), result.result(), result.startedAt());
-            }
-            if (result.result().status() != Status.DOWN) {
-                reachable.add(result.partner());
+                observe(result.partner(), result.result(), result.startedAt());
             }
         }
-        reachable.forEach(this::checkServices);
+        for (CycleRun.Result result : run.results()) {
+            if (result.result().status() != Status.DOWN) {
+                checkServices(result.partner());
+            }
+        }
     }
 
     private void scheduleNextCycle() {
         Instant now = timer.now();
-        long next = Math.max(cycle + 1, Duration.between(anchor, now).toNanos() / config.interval().toNanos() + 1);
+        long interval = config.interval().toNanos();
+        long next = Math.max(cycle + 1, Duration.between(anchor, now).toNanos() / interval + 1);
         cycle = next;
-        Instant due = anchor.plus(config.interval().multipliedBy(next))
-                .plus(fraction(config.interval(), config.jitter() * random.nextDouble()));
+        Instant due = anchor.plusNanos(Math.multiplyExact(interval, next) + (long) (interval * config.jitter() * random.nextDouble()));
         nextCycle = timer.at(due, this::runCycle);
     }
 
-    private void checkServices(NodeId node) {
-        Member member = members.get(node);
-        if (member == null || isDown(node)) {
+    private void checkServices(TargetRecord node) {
+        if (node.forgotten || node.isDown()) {
             return;
         }
-        for (ServiceSpec service : member.services()) {
-            TargetId target = TargetId.service(node, service.id());
-            TargetRecord record = records.get(target);
-            if (record == null || record.retry != null || record.confirming) {
+        for (TargetRecord service : node.services) {
+            if (service.retry != null || service.confirming) {
                 continue;
             }
             Instant startedAt = timer.now();
-            checks.service(service).thenAccept(result -> {
+            checks.service(service.service).thenAccept(result -> {
                 synchronized (this) {
-                    observe(target, result, startedAt);
+                    observe(service, result, startedAt);
                 }
             });
         }
     }
 
-    private void retry(TargetId target) {
-        TargetRecord record = records.get(target);
-        if (record == null || stopped) {
-            return;
-        }
+    private void retry(TargetRecord record) {
         record.retry = null;
-        if (!target.isNode() && isDown(target.node())) {
+        if (record.forgotten || stopped || record.service != null && isDown(record.target.node())) {
             return;
         }
         Instant startedAt = timer.now();
-        checks.check(target).thenAccept(result -> {
+        CompletableFuture<ProbeResult> check = record.service == null ? checks.node(record.member) : checks.service(record.service);
+        check.thenAccept(result -> {
             synchronized (this) {
-                observe(target, result, startedAt);
+                observe(record, result, startedAt);
             }
         });
     }
 
     // ---- what one observation does ---------------------------------------------------------
 
-    private void observe(TargetId target, ProbeResult result, Instant startedAt) {
-        TargetRecord record = records.get(target);
-        if (record == null || stopped) {
+    private void observe(TargetRecord record, ProbeResult result, Instant startedAt) {
+        if (record.forgotten || stopped) {
             return;
         }
+        TargetId target = record.target;
         Status seen = result.status();
         if (seen != Status.UP && (suspicion.isSuspect() || stallEndedAt != null && startedAt.isBefore(stallEndedAt))) {
             return; // this observer may be the one at fault: its failures do not count
@@ -294,7 +311,9 @@ public final class Watcher {
                     .message("Check of " + target.describe() + " failed: " + result.reason())
                     .attribute("reason", result.reason()).attribute("latencyMs", result.latency().toMillis()));
         } else {
-            record.lastAnsweredAt = now;
+            if (target.isNode()) {
+                lastContactAt = now;
+            }
             if (seen == Status.DEGRADED) {
                 events.record(events.event(EventKind.PROBE_FAILED).target(target).status(seen)
                         .severity(Severity.WARNING)
@@ -325,7 +344,7 @@ public final class Watcher {
             }
         } else if (record.debouncer.isPending()) {
             if (record.retry == null) {
-                record.retry = timer.after(config.retryInterval(), () -> retry(target));
+                record.retry = timer.after(config.retryInterval(), () -> retry(record));
             }
         } else {
             record.cancelRetry();
@@ -340,14 +359,17 @@ public final class Watcher {
         confirmation.run(record.target, own, witnessesFor(record.target)).thenAccept(outcome -> {
             synchronized (this) {
                 record.confirming = false;
-                if (stopped || records.get(record.target) != record) {
+                if (!outcome.reports().isEmpty()) {
+                    lastContactAt = timer.now();
+                }
+                if (stopped || record.forgotten) {
                     return;
                 }
                 switch (outcome.verdict()) {
                     case CONFIRMED, ALONE -> transition(record, own.status(), since, own, outcome.reports());
                     case DISPUTED -> disputed(record, own, outcome);
                     case UNANSWERED -> {
-                        if (answeredSince(record.target, since)) {
+                        if (lastContactAt != null && !lastContactAt.isBefore(since)) {
                             transition(record, own.status(), since, own, outcome.reports());
                         } else {
                             record.debouncer.reset(); // cut off from everyone? let the next cycle tell
@@ -383,7 +405,7 @@ public final class Watcher {
                 .attribute("reason", result.reason()).attribute("since", since));
         if (record.target.isNode()) {
             if (to == Status.DOWN) {
-                servicesOf(record.target.node()).forEach(service -> {
+                record.services.forEach(service -> {
                     service.cancelRetry();
                     service.debouncer.reset();
                 });
@@ -396,56 +418,45 @@ public final class Watcher {
     // ---- the ring ---------------------------------------------------------------------------
 
     private boolean isDown(NodeId node) {
-        TargetRecord record = records.get(nodeTargets.get(node));
+        TargetRecord record = watched.get(node);
         return record != null && record.isDown();
     }
 
     private void refreshWatchList() {
         Set<NodeId> keep = new LinkedHashSet<>(ring.watchList(self, this::isDown));
-        for (NodeId node : watched) {
-            if (isDown(node)) {
-                keep.add(node); // keep probing what was found down, to see it recover
+        for (TargetRecord node : watched.values()) {
+            if (node.isDown()) {
+                keep.add(node.target.node()); // keep probing what was found down, to see it recover
             }
         }
         List<NodeId> next = ring.members().stream().filter(keep::contains).toList();
-        if (next.equals(watched)) {
+        if (next.equals(List.copyOf(watched.keySet()))) {
             return;
         }
-        for (NodeId node : watched) {
-            if (!keep.contains(node)) {
-                forget(node);
-            }
-        }
+        Map<NodeId, TargetRecord> nextWatched = new LinkedHashMap<>();
         for (NodeId node : next) {
-            if (!watched.contains(node)) {
-                record(nodeTargets.get(node));
-                members.get(node).services().forEach(service -> record(TargetId.service(node, service.id())));
+            TargetRecord record = watched.get(node);
+            if (record == null) {
+                record = TargetRecord.forNode(members.get(node), config);
+                records.put(record.target, record);
+                for (TargetRecord service : record.services) {
+                    records.put(service.target, service);
+                }
+            }
+            nextWatched.put(node, record);
+        }
+        for (TargetRecord old : watched.values()) {
+            if (!nextWatched.containsKey(old.target.node())) {
+                old.forget();
+                records.remove(old.target);
+                old.services.forEach(service -> records.remove(service.target));
             }
         }
-        watched = next;
+        watched = nextWatched;
         events.record(events.event(EventKind.WATCH_CHANGED)
                 .message(self + " watches " + next.stream().map(node -> isDown(node) ? node + " (down)" : node.value())
                         .collect(Collectors.joining(", ")))
                 .attribute("watching", next.stream().map(NodeId::value).collect(Collectors.joining(","))));
-    }
-
-    private void forget(NodeId node) {
-        records.values().removeIf(record -> {
-            if (record.target.node().equals(node)) {
-                record.cancelAll();
-                return true;
-            }
-            return false;
-        });
-    }
-
-    private TargetRecord record(TargetId target) {
-        return records.computeIfAbsent(target, key -> new TargetRecord(key, config));
-    }
-
-    private List<TargetRecord> servicesOf(NodeId node) {
-        return records.values().stream().filter(record -> !record.target.isNode() && record.target.node().equals(node))
-                .toList();
     }
 
     /** The target's other watchers; with none (K = 1), the nearest other live node, for a second opinion. */
@@ -461,13 +472,6 @@ public final class Watcher {
             }
         }
         return witnesses;
-    }
-
-    /** Whether any other node answered this observer since {@code since}: proof that it is not cut off. */
-    private boolean answeredSince(TargetId target, Instant since) {
-        return records.values().stream().anyMatch(record -> record.target.isNode()
-                && !record.target.node().equals(target.node())
-                && record.lastAnsweredAt != null && !record.lastAnsweredAt.isBefore(since));
     }
 
     private TargetReport report(TargetId target) {
