@@ -8,6 +8,7 @@ import io.ringwatch.api.ServiceId;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.DeliveryMode;
 import io.ringwatch.engine.EngineView;
+import io.ringwatch.engine.MaintenanceWindow;
 import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.MonitorEngine;
 import io.ringwatch.engine.eventlog.InMemoryEventLog;
@@ -62,7 +63,7 @@ public final class SimulatedCluster implements AutoCloseable {
         this.channel = new RecordingNotifier(settings.channelName);
         this.members = settings.layout.entrySet().stream().map(entry -> member(entry.getKey(), entry.getValue())).toList();
         members.forEach(member -> nodes.put(member.id(), new SimulatedNode(member)));
-        this.network = new SimulatedNetwork(nodes);
+        this.network = new SimulatedNetwork(nodes, settings.latency);
         nodes.values().forEach(this::boot);
     }
 
@@ -174,6 +175,16 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Lets {@code duration} of virtual time pass, running everything that falls due. */
     public SimulatedCluster runFor(Duration duration) {
         scheduler.advance(duration);
+        return this;
+    }
+
+    /** Gives every running engine this maintenance window. */
+    public SimulatedCluster scheduleMaintenance(MaintenanceWindow window) {
+        for (SimulatedNode node : nodes.values()) {
+            if (node.condition != SimulatedNode.Condition.CRASHED) {
+                node.engine.scheduleMaintenance(window);
+            }
+        }
         return this;
     }
 
@@ -322,6 +333,7 @@ public final class SimulatedCluster implements AutoCloseable {
         private DeliveryMode delivery = DeliveryMode.INLINE;
         private FakeClock clock;
         private long seed = 1;
+        private Duration latency = Duration.ZERO;
         private String channelName = "team-chat";
         private final List<Channel> channels = new ArrayList<>();
         private record Channel(String provider, String name, Map<String, String> settings) {
@@ -397,6 +409,20 @@ public final class SimulatedCluster implements AutoCloseable {
         /** Seeds the engines' jitter, so a different seed gives a different but repeatable run. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * How long every answer on the simulated network takes; zero unless set. With latency,
+         * watchers' questions to each other overlap as they do on a real network.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder latency(Duration latency) {
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must not be negative, was " + latency);
+            }
+            this.latency = latency;
             return this;
         }
 

@@ -42,8 +42,14 @@ final class SimulatedNetwork {
     private record Link(Object from, Object to) {
     }
 
-    SimulatedNetwork(Map<NodeId, SimulatedNode> nodes) {
+    private final Duration latency;
+
+    /**
+     * @param latency how long every answer takes to come back; zero answers at once
+     */
+    SimulatedNetwork(Map<NodeId, SimulatedNode> nodes, Duration latency) {
         this.nodes = nodes;
+        this.latency = latency;
     }
 
     /** The endpoint address of a simulated node. */
@@ -61,12 +67,12 @@ final class SimulatedNetwork {
         return new Transport() {
             @Override
             public CompletionStage<PeerAnswer> ask(Member peer, PeerQuestion question, Duration timeout) {
-                return deliver(asker, peer.id(), question);
+                return delayed(asker, deliver(asker, peer.id(), question));
             }
 
             @Override
             public CompletionStage<ServiceResponse> fetch(URI statusUrl, Duration timeout) {
-                return serve(asker, statusUrl);
+                return delayed(asker, serve(asker, statusUrl));
             }
         };
     }
@@ -164,6 +170,22 @@ final class SimulatedNetwork {
         String[] path = url.getPath().split("/");
         return node.member.services().stream().filter(spec -> path.length >= 2 && spec.id().value().equals(path[1]))
                 .findFirst().map(spec -> TargetId.service(node.id, spec.id())).orElse(TargetId.node(node.id));
+    }
+
+    /** The answer as {@code asker} gets it: {@link #latency} after it was given. */
+    private <T> CompletionStage<T> delayed(NodeId asker, CompletionStage<T> answer) {
+        if (latency.isZero()) {
+            return answer;
+        }
+        CompletableFuture<T> arrived = new CompletableFuture<>();
+        answer.whenComplete((value, failure) -> nodes.get(asker).scheduler.schedule(latency, () -> {
+            if (failure == null) {
+                arrived.complete(value);
+            } else {
+                arrived.completeExceptionally(failure);
+            }
+        }));
+        return arrived;
     }
 
     private static <T> CompletionStage<T> done(T value) {

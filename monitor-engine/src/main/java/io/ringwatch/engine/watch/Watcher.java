@@ -337,7 +337,9 @@ public final class Watcher {
         if (record.debouncer.observe(seen, now, record.status())) {
             record.cancelRetry();
             Instant since = record.debouncer.streakStart();
-            if (seen.isProblem() && config.confirmWithPeers()) {
+            if (seen == Status.DOWN && record.service != null) {
+                blameTheNodeFirst(record, result, since);
+            } else if (seen.isProblem() && config.confirmWithPeers()) {
                 confirm(record, result, since);
             } else {
                 transition(record, seen, since, result, List.of());
@@ -352,6 +354,32 @@ public final class Watcher {
                 record.disputes = 0;
             }
         }
+    }
+
+    /**
+     * A service that does not answer is only accused when its node does: an unreachable node is
+     * one DOWN, and its services are not reported separately.
+     */
+    private void blameTheNodeFirst(TargetRecord service, ProbeResult own, Instant since) {
+        TargetRecord node = watched.get(service.target.node());
+        service.confirming = true;
+        Instant startedAt = timer.now();
+        checks.node(service.member).thenAccept(nodeResult -> {
+            synchronized (this) {
+                service.confirming = false;
+                if (stopped || service.forgotten) {
+                    return;
+                }
+                if (nodeResult.status() == Status.DOWN) {
+                    service.debouncer.reset();
+                    observe(node, nodeResult, startedAt);
+                } else if (config.confirmWithPeers()) {
+                    confirm(service, own, since);
+                } else {
+                    transition(service, Status.DOWN, since, own, List.of());
+                }
+            }
+        });
     }
 
     private void confirm(TargetRecord record, ProbeResult own, Instant since) {
