@@ -300,21 +300,26 @@ public final class SimulatedCluster implements AutoCloseable {
                 .seed(settings.seed * 31 + node.id.value().hashCode())
                 .notifier(sharedChannel());
         settings.channels.forEach(channel -> builder.channel(channel.provider(), channel.name(), channel.settings()));
+        settings.notifiers.forEach(notifier -> builder.notifier(shared(notifier)));
         node.engine = builder.build();
         node.engine.start();
     }
 
-    /** A view of the shared channel that each engine may close without closing it for the others. */
     private Notifier sharedChannel() {
+        return shared(channel);
+    }
+
+    /** A view of a notifier every engine sends to, that each may close without closing it for the others. */
+    private static Notifier shared(Notifier notifier) {
         return new Notifier() {
             @Override
             public String name() {
-                return channel.name();
+                return notifier.name();
             }
 
             @Override
             public void send(Notification notification) throws Exception {
-                channel.send(notification);
+                notifier.send(notification);
             }
         };
     }
@@ -336,6 +341,7 @@ public final class SimulatedCluster implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private String channelName = "team-chat";
         private final List<Channel> channels = new ArrayList<>();
+        private final List<Notifier> notifiers = new ArrayList<>();
         private record Channel(String provider, String name, Map<String, String> settings) {
         }
 
@@ -435,6 +441,12 @@ public final class SimulatedCluster implements AutoCloseable {
         /** Gives every engine a channel from the provider with this id, found through {@link java.util.ServiceLoader}. */
         public Builder channel(String provider, String name, Map<String, String> settings) {
             channels.add(new Channel(provider, name, Map.copyOf(settings)));
+            return this;
+        }
+
+        /** Gives every engine this notifier too (one instance, shared, never closed by the engines). */
+        public Builder notifier(Notifier notifier) {
+            notifiers.add(Objects.requireNonNull(notifier, "notifier"));
             return this;
         }
 

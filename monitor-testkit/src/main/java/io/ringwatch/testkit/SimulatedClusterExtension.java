@@ -48,7 +48,14 @@ public final class SimulatedClusterExtension implements ParameterResolver {
         return element.flatMap(annotated -> AnnotationSupport.findAnnotation(annotated, SimulatedFarm.class));
     }
 
+    /** On the class, a superclass, or an enclosing class of a {@code @Nested} test. */
     private static Optional<SimulatedFarm> find(Class<?> type) {
-        return AnnotationSupport.findAnnotation(type, SimulatedFarm.class);
+        for (Class<?> candidate = type; candidate != null; candidate = candidate.getEnclosingClass()) {
+            Optional<SimulatedFarm> found = AnnotationSupport.findAnnotation(candidate, SimulatedFarm.class);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 }
