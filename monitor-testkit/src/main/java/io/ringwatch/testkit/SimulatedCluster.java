@@ -122,6 +122,16 @@ public final class SimulatedCluster implements AutoCloseable {
                 .sorted(Comparator.comparing(Event::at)).toList();
     }
 
+    /** How many checks (liveness asks and status URL fetches) the engines made so far. */
+    public long checkCount() {
+        return network.checks();
+    }
+
+    /** How many other questions the engines asked each other so far (confirmations, reports, acknowledgements). */
+    public long questionCount() {
+        return network.questions();
+    }
+
     /** Injects a fault now. */
     public SimulatedCluster inject(Fault fault) {
         Objects.requireNonNull(fault, "fault");

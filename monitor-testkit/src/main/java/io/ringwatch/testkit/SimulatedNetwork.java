@@ -43,6 +43,8 @@ final class SimulatedNetwork {
     }
 
     private final Duration latency;
+    private long checks;
+    private long questions;
 
     /**
      * @param latency how long every answer takes to come back; zero answers at once
@@ -67,14 +69,30 @@ final class SimulatedNetwork {
         return new Transport() {
             @Override
             public CompletionStage<PeerAnswer> ask(Member peer, PeerQuestion question, Duration timeout) {
+                if (question instanceof PeerQuestion.Liveness) {
+                    checks++;
+                } else {
+                    questions++;
+                }
                 return delayed(asker, deliver(asker, peer.id(), question));
             }
 
             @Override
             public CompletionStage<ServiceResponse> fetch(URI statusUrl, Duration timeout) {
+                checks++;
                 return delayed(asker, serve(asker, statusUrl));
             }
         };
+    }
+
+    /** Liveness checks and status URL fetches so far. */
+    long checks() {
+        return checks;
+    }
+
+    /** Other questions between nodes so far: confirmations, reports, acknowledgements. */
+    long questions() {
+        return questions;
     }
 
     void cut(NodeId from, NodeId to) {

@@ -21,6 +21,8 @@ class SimulatedClusterTest {
             farm.runFor(Duration.ofMinutes(2));
             assertThat(farm.view("n1").statusOf(TargetId.parse("n2/api"))).isEqualTo(Status.UP);
             assertThat(farm.describe()).contains("n1 RUNNING watches n2=UP n3=UP");
+            assertThat(farm.checkCount()).as("2 partners and their services, by 5 nodes, in 1 or 2 cycles").isBetween(20L, 40L);
+            assertThat(farm.questionCount()).isZero();
         }
     }
 
