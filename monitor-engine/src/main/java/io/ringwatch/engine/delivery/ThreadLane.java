@@ -60,8 +60,8 @@ final class ThreadLane implements Lane {
         long deadline = System.nanoTime() + drain.toNanos();
         Worker current = worker;
         current.stopWhenEmpty = true;
-        if (queue.isEmpty()) {
-            current.thread.interrupt();
+        if (!current.busy) {
+            current.thread.interrupt(); // wake it if it waits for work; a running task is left alone
         }
         try {
             current.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
@@ -89,6 +89,7 @@ final class ThreadLane implements Lane {
         Thread thread;
         volatile boolean retired;
         volatile boolean stopWhenEmpty;
+        volatile boolean busy;
 
         @Override
         public void run() {
@@ -106,10 +107,13 @@ final class ThreadLane implements Lane {
                 if (task == null) {
                     return;
                 }
+                busy = true;
                 try {
                     task.run();
                 } catch (Throwable failure) {
                     LOG.error("A task on lane {} failed; the lane goes on", name, failure);
+                } finally {
+                    busy = false;
                 }
                 Thread.interrupted(); // an interrupt aimed at the finished task must not reach the next one
             }
