@@ -311,6 +311,9 @@ public final class SimulatedCluster implements AutoCloseable {
                 .notifier(sharedChannel());
         settings.channels.forEach(channel -> builder.channel(channel.provider(), channel.name(), channel.settings()));
         settings.notifiers.forEach(notifier -> builder.notifier(shared(notifier)));
+        if (settings.controlTargets) {
+            builder.controlTarget(network.controlTargetFor(node.id));
+        }
         node.engine = builder.build();
         node.engine.start();
     }
@@ -352,6 +355,7 @@ public final class SimulatedCluster implements AutoCloseable {
         private String channelName = "team-chat";
         private final List<Channel> channels = new ArrayList<>();
         private final List<Notifier> notifiers = new ArrayList<>();
+        private boolean controlTargets;
         private record Channel(String provider, String name, Map<String, String> settings) {
         }
 
@@ -451,6 +455,15 @@ public final class SimulatedCluster implements AutoCloseable {
         /** Gives every engine a channel from the provider with this id, found through {@link java.util.ServiceLoader}. */
         public Builder channel(String provider, String name, Map<String, String> settings) {
             channels.add(new Channel(provider, name, Map.copyOf(settings)));
+            return this;
+        }
+
+        /**
+         * Gives every node a control target: a gateway outside the farm that answers unless the
+         * node is isolated ({@link Fault.Isolation}).
+         */
+        public Builder withControlTargets() {
+            this.controlTargets = true;
             return this;
         }
 

@@ -1,6 +1,8 @@
 package io.ringwatch.testkit;
 
 import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Probe;
+import io.ringwatch.api.ProbeResult;
 import io.ringwatch.api.ServiceId;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.check.NoAnswer;
@@ -116,6 +118,15 @@ final class SimulatedNetwork {
         } else {
             serviceFaults.remove(target);
         }
+    }
+
+    /**
+     * A control target for {@code node}: a well-known address outside the farm (a gateway) that
+     * answers unless the node is isolated.
+     */
+    Probe controlTargetFor(NodeId node) {
+        return timeout -> isolated.contains(node) ? new CompletableFuture<>()
+                : CompletableFuture.completedFuture(ProbeResult.up(Duration.ZERO, "gateway answers"));
     }
 
     private boolean blocked(NodeId from, NodeId to) {

@@ -72,6 +72,17 @@ class ObserverFaultTest {
     }
 
     @Test
+    void anObserverWhoseControlTargetFailsTrustsNoneOfItsFailures() {
+        try (SimulatedCluster farm = SimulatedCluster.builder().withControlTargets().build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.isolate("n1")).runFor(Duration.ofMinutes(30));
+
+            assertThat(farm.notifications().notifications()).noneMatch(n -> n.observer().equals(N1) && n.kind() == NotificationKind.ALERT);
+            assertThatEvents(farm.eventLog("n1").events()).hasEventMatching(event -> event.kind() == EventKind.SELF_SUSPECTED
+                    && event.message().contains("the control target failed (timed out"), "suspicion because of the control target");
+        }
+    }
+
+    @Test
     void aShortPartitionBetweenTwoNodesRaisesNothing(SimulatedCluster farm) {
         farm.inject(Fault.partition("n1", "n2")).runFor(Duration.ofMinutes(20)).inject(Fault.recovery("n2"))
                 .runFor(Duration.ofMinutes(10));
