@@ -22,6 +22,7 @@ final class Timer {
     private final Duration threshold;
     private final Object lock;
     private volatile StallListener listener = (now, lateness) -> { };
+    private volatile boolean stopped;
 
     /** Every task runs holding {@code lock}, the watcher's. */
     Timer(Scheduler scheduler, Clock clock, Duration threshold, Object lock) {
@@ -44,10 +45,18 @@ final class Timer {
         Instant due = clock.instant().plus(delay);
         return scheduler.schedule(delay, () -> {
             synchronized (lock) {
+                if (stopped) {
+                    return;
+                }
                 checkLateness(due);
                 task.run();
             }
         });
+    }
+
+    /** From now on no task of this timer runs: the watcher has stopped. */
+    void stop() {
+        stopped = true;
     }
 
     /** Runs {@code task} at {@code due}, or at once if that has passed. */

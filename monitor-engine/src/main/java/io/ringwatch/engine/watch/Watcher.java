@@ -113,6 +113,7 @@ public final class Watcher {
     /** Stops every check and timer. Idempotent. */
     public synchronized void stop() {
         stopped = true;
+        timer.stop();
         nextCycle.cancel();
         watched.values().forEach(TargetRecord::forget);
     }
