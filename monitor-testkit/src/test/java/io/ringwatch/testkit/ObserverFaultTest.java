@@ -83,6 +83,16 @@ class ObserverFaultTest {
     }
 
     @Test
+    void withOnePartnerAWatcherStillAsksAnotherNodeBeforeAccusing() {
+        try (SimulatedCluster farm = SimulatedCluster.builder().partners(1).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.oneWayPartition("n1", "n2")).runFor(Duration.ofMinutes(30));
+
+            assertThat(farm.notifications()).hasNoneOfKind(NotificationKind.ALERT);
+            assertThatEvents(farm.eventLog("n1").events()).hasEvent(EventKind.CHECK_DISPUTED, TargetId.parse("n2"));
+        }
+    }
+
+    @Test
     void aShortPartitionBetweenTwoNodesRaisesNothing(SimulatedCluster farm) {
         farm.inject(Fault.partition("n1", "n2")).runFor(Duration.ofMinutes(20)).inject(Fault.recovery("n2"))
                 .runFor(Duration.ofMinutes(10));

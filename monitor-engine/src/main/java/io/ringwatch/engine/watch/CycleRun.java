@@ -64,17 +64,17 @@ final class CycleRun {
     }
 
     /**
-     * Whether every partner believed alive (two at least) failed to answer at once: either they all
-     * went down together, or this observer is cut off. Only reaching another node tells which.
+     * Whether every partner believed alive failed to answer at once: either they all went down,
+     * or this observer is cut off. Only reaching another node tells which.
      */
     boolean everyPartnerFailed() {
         List<Result> believedAlive = believedAlive();
-        return believedAlive.size() >= 2 && believedAlive.stream().allMatch(result -> result.result().status() == Status.DOWN);
+        return !believedAlive.isEmpty() && believedAlive.stream().allMatch(result -> result.result().status() == Status.DOWN);
     }
 
     /** The reason given when {@link #everyPartnerFailed()} and no other node answers either. */
     String everyPartnerFailedReason() {
-        return "every partner failed at once (" + believedAlive().stream().map(result -> result.partner().target.toString())
+        return (believedAlive().size() == 1 ? "its partner failed (" : "every partner failed at once (") + believedAlive().stream().map(result -> result.partner().target.toString())
                 .collect(Collectors.joining(", ")) + ") and no other node answers";
     }
 

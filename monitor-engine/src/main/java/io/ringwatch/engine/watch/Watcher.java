@@ -44,6 +44,8 @@ import java.util.stream.Collectors;
 public final class Watcher {
     /** How many other nodes an observer asks when every partner failed at once, to learn whether it is cut off. */
     private static final int MAX_NODES_ASKED_WHEN_ALONE = 16;
+    /** How many other nodes a watcher with no fellow watchers (K = 1) asks for a second opinion. */
+    private static final int FALLBACK_WITNESSES = 2;
 
     private final NodeId self;
     private final Map<NodeId, Member> members;
@@ -221,15 +223,10 @@ public final class Watcher {
         }
         String why = run.suspicion();
         if (why == null && run.everyPartnerFailed()) {
-            List<Member> others = ring.predecessors(self).stream().filter(node -> !watched.containsKey(node))
-                    .limit(MAX_NODES_ASKED_WHEN_ALONE).map(members::get).toList();
-            checks.anyAnswers(others).thenAccept(reached -> {
+            notCutOff(null).thenAccept(connected -> {
                 synchronized (this) {
-                    if (reached) {
-                        lastContactAt = timer.now();
-                    }
                     if (!stopped) {
-                        apply(run, reached ? null : run.everyPartnerFailedReason());
+                        apply(run, connected ? null : run.everyPartnerFailedReason());
                     }
                 }
             });
@@ -401,11 +398,52 @@ public final class Watcher {
                         if (lastContactAt != null && !lastContactAt.isBefore(since)) {
                             transition(record, own.status(), since, own, outcome.reports());
                         } else {
-                            record.debouncer.reset(); // cut off from everyone? let the next cycle tell
+                            confirmUnlessCutOff(record, own, since);
                         }
                     }
                 }
             }
+        });
+    }
+
+    /** Nobody could confirm and nobody has answered lately: accuse only if some other node answers now. */
+    private void confirmUnlessCutOff(TargetRecord record, ProbeResult own, Instant since) {
+        record.confirming = true;
+        notCutOff(record.target.node()).thenAccept(connected -> {
+            synchronized (this) {
+                record.confirming = false;
+                if (stopped || record.forgotten) {
+                    return;
+                }
+                if (connected) {
+                    transition(record, own.status(), since, own, List.of());
+                } else {
+                    record.debouncer.reset(); // cut off from everyone: the next cycle will say so
+                }
+            }
+        });
+    }
+
+    /**
+     * Whether this observer can still reach some node it does not watch (its own watchers first):
+     * proof that it is not cut off. With no such node to ask, it decides alone: true.
+     *
+     * @param besides a node not to count, or null
+     */
+    private CompletableFuture<Boolean> notCutOff(NodeId besides) {
+        List<Member> others = ring.predecessors(self).stream()
+                .filter(node -> !watched.containsKey(node) && !node.equals(besides))
+                .limit(MAX_NODES_ASKED_WHEN_ALONE).map(members::get).toList();
+        if (others.isEmpty()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return checks.anyAnswers(others).thenApply(reached -> {
+            if (reached) {
+                synchronized (this) {
+                    lastContactAt = timer.now();
+                }
+            }
+            return reached;
         });
     }
 
@@ -494,11 +532,9 @@ public final class Watcher {
         witnesses.remove(self);
         witnesses.remove(target.node());
         if (witnesses.isEmpty()) {
-            for (NodeId node : ring.watchList(self, this::isDown)) {
-                if (!node.equals(target.node()) && !isDown(node)) {
-                    return List.of(node);
-                }
-            }
+            return ring.predecessors(self).stream()
+                    .filter(node -> !node.equals(target.node()) && !isDown(node))
+                    .limit(FALLBACK_WITNESSES).toList();
         }
         return witnesses;
     }
