@@ -44,6 +44,15 @@ public record Member(NodeId id, URI endpoint, List<ServiceSpec> services) {
         return new Member(NodeId.of(id), URI.create(endpoint), List.of(services));
     }
 
+    /** Shows the endpoint without user info or query, which may hold credentials. */
+    @Override
+    public String toString() {
+        String port = endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort();
+        String where = endpoint.getHost() == null ? endpoint.getScheme() + ":…"
+                : endpoint.getScheme() + "://" + endpoint.getHost() + port + endpoint.getRawPath();
+        return "Member[" + id + " at " + where + ", services " + services + "]";
+    }
+
     /** The service with this id, if the node hosts it. */
     public Optional<ServiceSpec> service(ServiceId serviceId) {
         return services.stream().filter(service -> service.id().equals(serviceId)).findFirst();
