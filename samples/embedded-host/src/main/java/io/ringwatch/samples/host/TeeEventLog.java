@@ -1,0 +1,72 @@
+package io.ringwatch.samples.host;
+
+import io.ringwatch.api.Event;
+import io.ringwatch.api.EventLog;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link EventLog} that writes each event to another log, then hands it to a listener: how
+ * a host app sees what its engine records as it happens (to update a dashboard, count alerts,
+ * or, in the demo, to know that a notification was delivered), without a second audit trail.
+ *
+ * <p>The listener is called on the engine's event-log thread, one event at a time, after the
+ * event was written; it should be quick. If it throws, the failure is logged and the event
+ * still counts as recorded.
+ *
+ * <p>The log stays the host's: {@link #close()} leaves it alone, and whoever opened the log
+ * closes it after closing the engine, on a thread of its own. (Closed by the engine, the log is
+ * closed on the engine's event-log thread while that thread is being shut down, which in this
+ * engine version can interrupt the final write to disk and log an error.)
+ *
+ * <p>Thread-safe as far as the {@link EventLog} contract asks: one thread at a time.
+ */
+public final class TeeEventLog implements EventLog {
+    private static final Logger LOG = LoggerFactory.getLogger(TeeEventLog.class);
+
+    private final EventLog log;
+    private final Consumer<Event> listener;
+
+    /**
+     * @param log where events are recorded
+     * @param listener told of each event once it is written
+     * @throws NullPointerException if an argument is null
+     */
+    public TeeEventLog(EventLog log, Consumer<Event> listener) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Writes the event, then tells the listener.
+     *
+     * @throws IOException if the log could not write it (the listener is not told then)
+     */
+    @Override
+    public void append(Event event) throws IOException {
+        log.append(event);
+        try {
+            listener.accept(event);
+        } catch (RuntimeException failure) {
+            LOG.warn("The event listener failed on an event of kind {}; the event is recorded", event.kind(), failure);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        log.flush();
+    }
+
+    /** Does nothing: the log belongs to whoever opened it, who closes it after the engine. */
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return "TeeEventLog[" + log + "]";
+    }
+}
