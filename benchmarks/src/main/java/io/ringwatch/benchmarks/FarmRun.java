@@ -41,6 +41,7 @@ final class FarmRun {
         long gcMillisBefore = gcMillis();
         long peakHeap = 0;
 
+        long allocatedBefore = allocatedBytes();
         long cpuBefore = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         try (SimulatedCluster farm = SimulatedCluster.builder().nodes(options.nodes()).partners(partners)
@@ -66,6 +67,7 @@ final class FarmRun {
             }
             long wall = System.nanoTime() - started;
             long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+            long allocated = allocatedBefore < 0 ? -1 : allocatedBytes() - allocatedBefore;
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
             long gcCount = gcCount() - gcCountBefore;
@@ -76,8 +78,14 @@ final class FarmRun {
             long liveHeap = memory.getHeapMemoryUsage().getUsed();
             return new RunResult(label, warmup, partners, options.nodes(), hours, stopped, setup, wall, farm.checkCount(),
                     farm.questionCount(), farm.scheduler().executedCount(), events,
-                    farm.notifications().notifications().size(), peakHeap, liveHeap, gcCount, gcMillis, cpu, load, verdict);
+                    farm.notifications().notifications().size(), peakHeap, liveHeap, gcCount, gcMillis, cpu, allocated, load, verdict);
         }
+    }
+
+    /** Bytes this thread allocated so far, or -1 where the JVM cannot say. */
+    private long allocatedBytes() {
+        return threads instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemoryEnabled()
+                ? counting.getCurrentThreadAllocatedBytes() : -1;
     }
 
     private static long gcCount() {

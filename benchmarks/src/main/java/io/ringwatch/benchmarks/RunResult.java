@@ -25,13 +25,15 @@ import java.util.Locale;
  * @param cpuNanos CPU time of the thread that ran the farm, over the same span as {@code wallNanos}:
  *        well below the wall time means the thread waited for the processor (other load) or for
  *        the collector
+ * @param allocatedBytes heap the thread that ran the farm allocated over the same span (-1 if the
+ *        JVM cannot say): steadier than time, and what the collector has to clear
  * @param loadAverage the system's one-minute load average at the end of the run (negative if
  *        the platform has none): above the processor count, the figures are noisy
  * @param verdict the scenario's sanity check
  */
 record RunResult(String label, boolean warmup, int partners, int nodes, long hours, boolean stopped, long setupNanos,
         long wallNanos, long checks, long questions, long tasks, long events, long notifications, long peakHeapBytes,
-        long liveHeapBytes, long gcCount, long gcMillis, long cpuNanos, double loadAverage, Day.Verdict verdict) {
+        long liveHeapBytes, long gcCount, long gcMillis, long cpuNanos, long allocatedBytes, double loadAverage, Day.Verdict verdict) {
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static final long MIB = 1024 * 1024;
@@ -50,10 +52,10 @@ record RunResult(String label, boolean warmup, int partners, int nodes, long hou
     String line() {
         return String.format(Locale.ROOT,
                 "%-11s K=%d nodes=%d hours=%d%s wall=%.2fs setup=%.2fs checks=%d checks/s=%.0f questions=%d tasks=%d"
-                        + " events=%d notifications=%d heapPeak=%dMiB heapLive=%dMiB gc=%d/%dms cpu=%.2fs load=%.2f%s",
+                        + " events=%d notifications=%d heapPeak=%dMiB heapLive=%dMiB gc=%d/%dms cpu=%.2fs alloc=%dMiB load=%.2f%s",
                 label, partners, nodes, hours, stopped ? " STOPPED-BY-BUDGET" : "",
                 wallSeconds(), setupNanos / NANOS_PER_SECOND, checks, checksPerSecond(), questions, tasks, events,
                 notifications, peakHeapBytes / MIB, liveHeapBytes / MIB, gcCount, gcMillis,
-                cpuNanos / NANOS_PER_SECOND, loadAverage, warmup ? "  [warm-up: not summarised]" : "");
+                cpuNanos / NANOS_PER_SECOND, allocatedBytes < 0 ? -1 : allocatedBytes / MIB, loadAverage, warmup ? "  [warm-up: not summarised]" : "");
     }
 }

@@ -49,6 +49,11 @@ record Summary(int partners, List<RunResult> runs) {
         return median(run -> run.cpuNanos() / 1e9);
     }
 
+    /** Median bytes allocated by the thread that ran the farm, or -1 where the JVM cannot say. */
+    double medianAllocated() {
+        return median(RunResult::allocatedBytes);
+    }
+
     /** Whether every run covered every hour asked and the work is the 1,000 nodes for 24 h. */
     boolean isTargetConfiguration() {
         return runs.stream().allMatch(run -> !run.stopped() && run.nodes() == TARGET_NODES && run.hours() == TARGET_HOURS);
@@ -59,9 +64,9 @@ record Summary(int partners, List<RunResult> runs) {
         RunResult first = runs.get(0);
         return String.format(Locale.ROOT,
                 "summary     K=%d nodes=%d hours=%d runs=%d wall median=%.2fs min=%.2fs max=%.2fs cpu median=%.2fs"
-                        + " checks/s median=%.0f checks=%d questions=%d tasks=%d%s",
+                        + " checks/s median=%.0f alloc median=%.0fMiB (%.0f B/check) checks=%d questions=%d tasks=%d%s",
                 partners, first.nodes(), first.hours(), runs.size(), medianWall(), minWall(), maxWall(), medianCpu(),
-                medianChecksPerSecond(), first.checks(), first.questions(), first.tasks(), note());
+                medianChecksPerSecond(), medianAllocated() / (1024 * 1024), medianAllocated() / first.checks(), first.checks(), first.questions(), first.tasks(), note());
     }
 
     /** The target's verdict for the target's configuration; a warning if some run stopped early. */

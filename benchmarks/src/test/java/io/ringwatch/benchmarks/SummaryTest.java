@@ -29,7 +29,7 @@ class SummaryTest {
 
     @Test
     void leavesWarmUpsOut() {
-        RunResult warmup = new RunResult("warm-up 1/1", true, 2, 1000, 24, false, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0,
+        RunResult warmup = new RunResult("warm-up 1/1", true, 2, 1000, 24, false, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0,
                 Day.Verdict.pass(""));
 
         assertThatThrownBy(() -> new Summary(2, List.of(warmup))).isInstanceOf(IllegalArgumentException.class);
@@ -41,7 +41,7 @@ class SummaryTest {
 
     private static RunResult run(int nodes, long hours, double wallSeconds, boolean stopped) {
         long wall = (long) (wallSeconds * 1e9);
-        return new RunResult("run", false, 2, nodes, hours, stopped, 0, wall, 1000, 0, 10, 0, 0, 0, 0, 0, 0, wall, 0,
+        return new RunResult("run", false, 2, nodes, hours, stopped, 0, wall, 1000, 0, 10, 0, 0, 0, 0, 0, 0, wall, 0, 0,
                 Day.Verdict.pass(""));
     }
 }
