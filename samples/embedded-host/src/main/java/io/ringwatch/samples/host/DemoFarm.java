@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The demo's farm: one real {@link MonitorEngine} per member, all in this JVM, reaching each
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * a JSON-lines event log of its own. Not thread-safe: the demo drives it from one thread.
  */
 final class DemoFarm implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DemoFarm.class);
 
     private final List<Member> members;
     private final MonitorConfig config;
@@ -32,7 +29,6 @@ final class DemoFarm implements AutoCloseable {
     private final Deliveries deliveries;
     private final LoopbackFarm network = new LoopbackFarm();
     private final Map<NodeId, MonitorEngine> engines = new LinkedHashMap<>();
-    private final Map<NodeId, JsonLinesEventLog> logs = new LinkedHashMap<>();
 
     /**
      * @param eventLogs the directory of the event logs, one {@code <node>.jsonl} per node
@@ -110,7 +106,6 @@ final class DemoFarm implements AutoCloseable {
 
     private void boot(NodeId node) throws IOException {
         JsonLinesEventLog log = JsonLinesEventLog.open(logFile(node));
-        logs.put(node, log);
         MonitorEngine engine = newEngine(node, new TeeEventLog(log, deliveries));
         network.attach(engine);
         engines.put(node, engine);
@@ -129,19 +124,11 @@ final class DemoFarm implements AutoCloseable {
                 .build();
     }
 
-    /** Closes the node's engine, then the event log it wrote to (the farm opened it, so the farm closes it). */
+    /** Closes the node's engine, which flushes and closes its event log. */
     private void stop(NodeId node) {
         MonitorEngine engine = engines.remove(node);
         if (engine != null) {
             engine.close();
-        }
-        JsonLinesEventLog log = logs.remove(node);
-        if (log != null) {
-            try {
-                log.close();
-            } catch (IOException failure) {
-                LOG.error("The event log of {} failed to close", node, failure);
-            }
         }
     }
 }

@@ -17,10 +17,7 @@ import org.slf4j.LoggerFactory;
  * event was written; it should be quick. If it throws, the failure is logged and the event
  * still counts as recorded.
  *
- * <p>The log stays the host's: {@link #close()} leaves it alone, and whoever opened the log
- * closes it after closing the engine, on a thread of its own. (Closed by the engine, the log is
- * closed on the engine's event-log thread while that thread is being shut down, which in this
- * engine version can interrupt the final write to disk and log an error.)
+ * <p>Closing it closes the log it writes to: the engine does that when it closes.
  *
  * <p>Thread-safe as far as the {@link EventLog} contract asks: one thread at a time.
  */
@@ -60,9 +57,9 @@ public final class TeeEventLog implements EventLog {
         log.flush();
     }
 
-    /** Does nothing: the log belongs to whoever opened it, who closes it after the engine. */
     @Override
-    public void close() {
+    public void close() throws IOException {
+        log.close();
     }
 
     @Override
