@@ -26,7 +26,7 @@ public enum EventKind {
     NOTIFICATION_SENT,
     /** A channel failed to deliver a notification. */
     NOTIFICATION_FAILED,
-    /** A notification was not sent on purpose: maintenance, another watcher sent it, a node-down alert covers it. */
+    /** A notification was not sent on purpose: maintenance, flapping, another watcher sent it, no notifier configured. */
     NOTIFICATION_SUPPRESSED,
     /** A message from a known contact arrived. */
     MESSAGE_RECEIVED,

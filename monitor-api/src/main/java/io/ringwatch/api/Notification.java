@@ -7,8 +7,9 @@ import java.util.Objects;
  * A message for people about one target: what changed, how bad it is, who saw it, since
  * when, and why. Immutable; build one with {@link #builder()}.
  *
- * @param incidentKey stable key of the incident (the same on every observer and in every
- *        reminder and recovery), for channels that deduplicate
+ * @param incidentKey key of the incident, {@code target@start}: the same in its alert, reminders
+ *        and recovery, and on every watcher that learned of the incident from the one that
+ *        alerted; for channels that deduplicate
  * @param kind why this notification goes out
  * @param target what it is about
  * @param previous the status before the change ({@link Status#UNKNOWN} if none)
@@ -71,18 +72,14 @@ public record Notification(
     }
 
     /**
-     * The full message: the headline, who saw it and why, and how to acknowledge.
+     * The full message: the headline, who saw it and why, and the incident it belongs to.
      */
     public String text() {
         StringBuilder text = new StringBuilder(headline()).append('\n');
         if (kind != NotificationKind.NOTICE) {
             text.append("seen by ").append(observer).append(": ").append(reason).append('\n');
         }
-        text.append("incident ").append(incidentKey);
-        if (kind != NotificationKind.RECOVERY) {
-            text.append(" - reply \"ack ").append(incidentKey).append("\" to acknowledge");
-        }
-        return text.toString();
+        return text.append("incident ").append(incidentKey).toString();
     }
 
     /** Collects the values of a {@link Notification}. Not thread-safe. */

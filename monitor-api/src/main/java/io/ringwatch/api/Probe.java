@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Checks one target and says what it saw. The engine ships probes for node reachability and
- * for HTTP status endpoints; implement this to check anything else (a database port, a
- * queue depth) and attach it to a service.
+ * Checks one target and says what it saw. The engine checks nodes and HTTP status URLs through
+ * its transport; implement this to check anything else (a database port, a queue depth) and
+ * attach it to a service with {@code ServiceSpec.probed}.
  *
  * <h2>Contract</h2>
  * <ul>
@@ -19,9 +19,11 @@ import java.util.concurrent.CompletionStage;
  *       {@link ProbeResult#down}, not as an exception. A stage completed exceptionally, or an
  *       exception thrown by {@code check}, is recorded as {@link Status#DOWN} with the
  *       exception's class as the reason; it never stops the engine.</li>
- *   <li><b>Concurrency.</b> The engine never runs two checks of one probe at the same time
- *       for the same observer, but different targets' probes run concurrently.</li>
- *   <li><b>Secrets.</b> Reasons end up in logs and notifications: keep tokens out of them.</li>
+ *   <li><b>Concurrency.</b> Checks run concurrently: of different targets, and of the same target
+ *       when another watcher asks this one to check it too, or when a check outlives its
+ *       timeout. Implementations must be thread-safe.</li>
+ *   <li><b>Secrets.</b> Reasons, and the messages of exceptions a probe fails with, end up in
+ *       logs and notifications: keep tokens out of them.</li>
  * </ul>
  */
 @FunctionalInterface

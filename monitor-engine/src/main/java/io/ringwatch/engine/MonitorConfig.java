@@ -8,9 +8,10 @@ import java.util.Objects;
  * named default; start from {@link #ofDefaults()}, or change some with {@link #custom()} or
  * {@link #from(MonitorConfig)}. Immutable and thread-safe.
  *
- * <p>With the defaults a crash is confirmed within about
- * {@code interval + jitter + (confirmations - 1) × retryInterval + timeout} (81 s at worst) and
- * every value can be tightened to seconds.
+ * <p>A watcher confirms a failure within {@code interval + jitter + (confirmations - 1) ×
+ * retryInterval}, plus one timeout per check when checks time out rather than being refused:
+ * with the defaults, 76 s for a crashed machine whose connections are refused and 96 s for a hung
+ * one, plus the round of questions to other watchers. Every value can be tightened to seconds.
  */
 public final class MonitorConfig {
     /** How many live successors each node watches (K). */
@@ -65,6 +66,8 @@ public final class MonitorConfig {
     private final double flapHigh;
     private final double flapLow;
     private final Duration lateCycleThreshold;
+    /** The late-cycle threshold as set, or null when it follows the interval. */
+    private final Duration lateCycleThresholdSet;
     private final int disputesBeforeNotice;
     private final Duration selfSuspicionNoticeAfter;
     private final Duration notifierTimeout;
@@ -84,7 +87,8 @@ public final class MonitorConfig {
         escalationDelay = builder.escalationDelay;
         flapHigh = builder.flapHigh;
         flapLow = builder.flapLow;
-        lateCycleThreshold = builder.lateCycleThreshold != null ? builder.lateCycleThreshold : interval.dividedBy(2);
+        lateCycleThresholdSet = builder.lateCycleThreshold;
+        lateCycleThreshold = lateCycleThresholdSet != null ? lateCycleThresholdSet : interval.dividedBy(2);
         disputesBeforeNotice = builder.disputesBeforeNotice;
         selfSuspicionNoticeAfter = builder.selfSuspicionNoticeAfter;
         notifierTimeout = builder.notifierTimeout;
@@ -184,7 +188,10 @@ public final class MonitorConfig {
         return flapLow;
     }
 
-    /** How late a cycle may run before the watcher distrusts it (a GC pause, a suspended VM); half the interval unless set. */
+    /**
+     * How late a cycle may run before the watcher distrusts it (a GC pause, a suspended VM); half
+     * the interval unless set, following the interval when a config is derived with {@link #from}.
+     */
     public Duration lateCycleThreshold() {
         return lateCycleThreshold;
     }
@@ -254,7 +261,7 @@ public final class MonitorConfig {
             escalationDelay = base.escalationDelay;
             flapHigh = base.flapHigh;
             flapLow = base.flapLow;
-            lateCycleThreshold = base.lateCycleThreshold;
+            lateCycleThreshold = base.lateCycleThresholdSet;
             disputesBeforeNotice = base.disputesBeforeNotice;
             selfSuspicionNoticeAfter = base.selfSuspicionNoticeAfter;
             notifierTimeout = base.notifierTimeout;

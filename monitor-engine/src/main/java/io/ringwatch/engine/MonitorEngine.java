@@ -8,6 +8,7 @@ import io.ringwatch.api.NotifierSettings;
 import io.ringwatch.api.OneLine;
 import io.ringwatch.api.Probe;
 import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.delivery.Lane;
@@ -111,7 +112,7 @@ public final class MonitorEngine implements AutoCloseable {
         }
         events.record(events.event(EventKind.ENGINE_STARTED)
                 .message("Ringwatch started on " + self + ": watching " + config.partners() + " partner(s) in a ring of "
-                        + ring.size() + " every " + config.interval().toSeconds() + " s")
+                        + ring.size() + " every " + Durations.human(config.interval()))
                 .attribute("ring", String.join(",", ring.members().stream().map(NodeId::value).toList())));
         maintenance.forEach(watcher::addMaintenance);
         watcher.start();

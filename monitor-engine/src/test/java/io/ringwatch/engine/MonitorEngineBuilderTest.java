@@ -111,6 +111,10 @@ class MonitorEngineBuilderTest {
         MonitorConfig fast = MonitorConfig.custom().interval(Duration.ofSeconds(5)).build();
         assertThat(fast.lateCycleThreshold()).isEqualTo(Duration.ofMillis(2500));
         assertThat(MonitorConfig.from(fast).partners(3).build().interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(MonitorConfig.from(MonitorConfig.ofDefaults()).interval(Duration.ofSeconds(10)).build()
+                .lateCycleThreshold()).as("follows the interval").isEqualTo(Duration.ofSeconds(5));
+        assertThat(MonitorConfig.from(MonitorConfig.custom().lateCycleThreshold(Duration.ofSeconds(7)).build())
+                .interval(Duration.ofSeconds(10)).build().lateCycleThreshold()).as("kept as set").isEqualTo(Duration.ofSeconds(7));
         assertThat(MonitorConfig.ofDefaults().interval()).isEqualTo(MonitorConfig.DEFAULT_INTERVAL);
     }
 }

@@ -84,7 +84,7 @@ public sealed interface Fault {
         }
     }
 
-    /** The service answers well and badly in turn: each observer sees good, bad, good, bad... */
+    /** The service answers well and badly in turn: each observer sees bad, good, bad, good... */
     record Flapping(TargetId service) implements Fault {
         public Flapping {
             requireService(service);

@@ -55,6 +55,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final SimulatedNetwork network;
     private final RecordingNotifier channel;
     private final List<Member> members;
+    private final List<MaintenanceWindow> maintenance = new ArrayList<>();
 
     private SimulatedCluster(Builder settings) {
         this.settings = settings;
@@ -188,8 +189,9 @@ public final class SimulatedCluster implements AutoCloseable {
         return this;
     }
 
-    /** Gives every running engine this maintenance window. */
+    /** Gives every engine this maintenance window, engines restarted later included. */
     public SimulatedCluster scheduleMaintenance(MaintenanceWindow window) {
+        maintenance.add(Objects.requireNonNull(window, "window"));
         for (SimulatedNode node : nodes.values()) {
             if (node.condition != SimulatedNode.Condition.CRASHED) {
                 node.engine.scheduleMaintenance(window);
@@ -311,6 +313,7 @@ public final class SimulatedCluster implements AutoCloseable {
                 .notifier(sharedChannel());
         settings.channels.forEach(channel -> builder.channel(channel.provider(), channel.name(), channel.settings()));
         settings.notifiers.forEach(notifier -> builder.notifier(shared(notifier)));
+        maintenance.forEach(builder::maintenance);
         if (settings.controlTargets) {
             builder.controlTarget(network.controlTargetFor(node.id));
         }
@@ -346,6 +349,7 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Describes a simulated farm. Not thread-safe. */
     public static final class Builder {
         private final Map<NodeId, List<String>> layout = new LinkedHashMap<>();
+        private List<String> defaultServices = List.of(DEFAULT_SERVICE);
         private MonitorConfig config = MonitorConfig.ofDefaults();
         private RingOrder ringOrder = RingOrder.CONFIGURED;
         private DeliveryMode delivery = DeliveryMode.INLINE;
@@ -374,7 +378,7 @@ public final class SimulatedCluster implements AutoCloseable {
             }
             layout.clear();
             for (int i = 1; i <= count; i++) {
-                layout.put(NodeId.of("n" + i), List.of(DEFAULT_SERVICE));
+                layout.put(NodeId.of("n" + i), defaultServices);
             }
             return this;
         }
@@ -391,9 +395,11 @@ public final class SimulatedCluster implements AutoCloseable {
             return this;
         }
 
-        /** Every node listed so far hosts these services instead. */
+        /** Every node made by {@link #nodes(int)}, before or after this call, hosts these services instead. */
         public Builder services(String... services) {
-            layout.replaceAll((node, old) -> List.of(services));
+            List<String> replaced = defaultServices;
+            defaultServices = List.of(services);
+            layout.replaceAll((node, old) -> old == replaced ? defaultServices : old);
             return this;
         }
 

@@ -130,6 +130,9 @@ final class SimulatedNetwork {
     }
 
     private boolean blocked(NodeId from, NodeId to) {
+        if (isolated.isEmpty() && cut.isEmpty()) {
+            return false;
+        }
         return isolated.contains(from) || isolated.contains(to) || cut.contains(new Link(from, to));
     }
 
@@ -144,7 +147,11 @@ final class SimulatedNetwork {
         if (node.refuses()) {
             return CompletableFuture.failedFuture(new PeerUnreachableException(NoAnswer.REFUSED, ""));
         }
-        return node.engine.answer(asker, question).exceptionally(failure -> {
+        CompletableFuture<PeerAnswer> answer = node.engine.answer(asker, question).toCompletableFuture();
+        if (answer.isDone() && !answer.isCompletedExceptionally()) {
+            return answer;
+        }
+        return answer.exceptionally(failure -> {
             throw new PeerUnreachableException(NoAnswer.REFUSED, "engine not running");
         });
     }

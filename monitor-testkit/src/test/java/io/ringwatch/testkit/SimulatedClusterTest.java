@@ -38,6 +38,31 @@ class SimulatedClusterTest {
     }
 
     @Test
+    void servicesApplyToTheNodesMadeForTheFarmWhateverTheOrderOfCalls() {
+        try (SimulatedCluster before = SimulatedCluster.builder().services("shop").build();
+                SimulatedCluster after = SimulatedCluster.builder().nodes(3).services("shop").build()) {
+            before.runFor(Duration.ofMinutes(2));
+            after.runFor(Duration.ofMinutes(2));
+            assertThat(before.view("n1").statusOf(TargetId.parse("n2/shop"))).isEqualTo(Status.UP);
+            assertThat(after.view("n1").statusOf(TargetId.parse("n2/shop"))).isEqualTo(Status.UP);
+        }
+    }
+
+    @Test
+    void aNodeRestartedAfterACrashKeepsTheFarmsMaintenanceWindows() {
+        try (SimulatedCluster farm = SimulatedCluster.builder().build()) {
+            Instant now = farm.clock().instant();
+            farm.scheduleMaintenance(new io.ringwatch.engine.MaintenanceWindow(TargetId.parse("n4"), now,
+                    now.plus(Duration.ofHours(2)), "rack move"));
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow())
+                    .inject(Fault.recovery("n3")).runFor(Duration.ofMinutes(5))
+                    .inject(Fault.crash("n4")).runFor(Duration.ofMinutes(30));
+
+            assertThat(farm.notifications().notifications()).noneMatch(n -> n.target().equals(TargetId.parse("n4")));
+        }
+    }
+
+    @Test
     void scriptedFaultsHappenAtTheirTime() {
         try (SimulatedCluster farm = SimulatedCluster.builder().build()) {
             farm.at(Duration.ofMinutes(5), Fault.crash("n3")).runFor(Duration.ofMinutes(4));

@@ -35,13 +35,21 @@ public final class EventRecorder {
         return Event.builder(kind).at(clock.instant()).observer(observer);
     }
 
-    /** Records the event: one SLF4J line now, and an append to the log on the log's lane. */
+    /**
+     * Records the event: one SLF4J line now, and an append to the log on the log's lane. Every
+     * event but routine check failures and watch changes is flushed at once, so a crash of the
+     * machine loses no state change, notification or acknowledgement already recorded.
+     */
     public void record(Event.Builder builder) {
         Event event = builder.build();
         logLine(event);
+        boolean durable = event.kind() != EventKind.PROBE_FAILED && event.kind() != EventKind.WATCH_CHANGED;
         lane.execute(() -> {
             try {
                 log.append(event);
+                if (durable) {
+                    log.flush();
+                }
             } catch (Throwable failure) {
                 LOG.error("The event log failed to record an event of kind {}; the engine goes on", event.kind(), failure);
             }

@@ -52,7 +52,7 @@ public sealed interface ServiceResponse {
             Objects.requireNonNull(latency, "latency");
         }
 
-        /** The reason as people read it: {@code connection refused} or {@code timed out (after 10 s)}. */
+        /** The reason as people read it: {@code connection refused} or {@code timed out (after 10000 ms)}. */
         public String reason() {
             return detail.isEmpty() ? cause.reason() : cause.reason() + " (" + detail + ")";
         }

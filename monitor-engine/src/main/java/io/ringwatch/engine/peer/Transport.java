@@ -19,6 +19,11 @@ import java.util.concurrent.CompletionStage;
  *       {@link ServiceResponse.NotReceived}, never as an exception. {@link #ask} completes
  *       exceptionally with a {@link PeerUnreachableException} when the peer did not answer.</li>
  *   <li><b>Thread-safe.</b> Called concurrently for different targets.</li>
+ *   <li><b>Never answer on the asking thread from another engine.</b> The engine may hold its
+ *       own lock while it asks. An in-process transport that calls another engine's
+ *       {@code answer} on the calling thread can deadlock two engines that ask each other at
+ *       once; hand the question to another thread. (The testkit's simulated network may, because
+ *       everything there runs on one thread.)</li>
  * </ul>
  */
 public interface Transport {

@@ -67,6 +67,11 @@ public final class Debouncer {
         return count > 0;
     }
 
+    /** Whether good observations are under way that may confirm a recovery. */
+    public boolean isRecovering() {
+        return count > 0 && streakIsGood;
+    }
+
     /** How many observations the current streak holds. */
     public int count() {
         return count;

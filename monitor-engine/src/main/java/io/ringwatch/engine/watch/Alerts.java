@@ -10,6 +10,7 @@ import io.ringwatch.api.Status;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.MaintenanceWindow;
 import io.ringwatch.engine.MonitorConfig;
+import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.peer.TargetReport;
@@ -235,7 +236,7 @@ final class Alerts implements Handoff.Sender {
             return;
         }
         incident.reminder = timer.after(config.repeatInterval(), () -> remind(record, incident));
-        if (maintenance.covering(record.target).isEmpty() && !record.flaps.isFlapping()) {
+        if (maintenance.covering(record.target).isEmpty() && !record.flaps.isFlapping() && !record.debouncer.isRecovering()) {
             send(record, incident, NotificationKind.REMINDER, record.status(), record.lastReason);
         }
     }
@@ -244,7 +245,7 @@ final class Alerts implements Handoff.Sender {
         if (stillOwnedAndUnacknowledged(record, incident) && record.status() == Status.DOWN
                 && maintenance.covering(record.target).isEmpty()) {
             send(record, incident, NotificationKind.ESCALATION, Status.DOWN,
-                    "not acknowledged within " + config.escalationDelay().toMinutes() + " min: " + record.lastReason);
+                    "not acknowledged within " + Durations.human(config.escalationDelay()) + ": " + record.lastReason);
         }
     }
 

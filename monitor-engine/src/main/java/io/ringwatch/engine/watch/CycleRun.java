@@ -68,8 +68,16 @@ final class CycleRun {
      * or this observer is cut off. Only reaching another node tells which.
      */
     boolean everyPartnerFailed() {
-        List<Result> believedAlive = believedAlive();
-        return !believedAlive.isEmpty() && believedAlive.stream().allMatch(result -> result.result().status() == Status.DOWN);
+        boolean anyBelievedAlive = false;
+        for (Result result : results) {
+            if (result.believed() != Status.DOWN) {
+                if (result.result().status() != Status.DOWN) {
+                    return false;
+                }
+                anyBelievedAlive = true;
+            }
+        }
+        return anyBelievedAlive;
     }
 
     /** The reason given when {@link #everyPartnerFailed()} and no other node answers either. */

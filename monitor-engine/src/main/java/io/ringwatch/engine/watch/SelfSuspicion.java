@@ -5,11 +5,12 @@ import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Severity;
 import io.ringwatch.api.Status;
 import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.schedule.Cancellable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Whether this observer distrusts its own view, and why. While it does, it raises no DOWN from
@@ -21,12 +22,13 @@ final class SelfSuspicion {
     private final EventRecorder events;
     private final Timer timer;
     private final Duration noticeAfter;
-    private final Consumer<String> notice;
+    private final BiConsumer<String, Instant> notice;
     private String reason;
     private Instant since;
     private Cancellable pendingNotice = Cancellable.NONE;
 
-    SelfSuspicion(NodeId self, EventRecorder events, Timer timer, Duration noticeAfter, Consumer<String> notice) {
+    /** @param notice sends a notice: its text and when the suspicion began */
+    SelfSuspicion(NodeId self, EventRecorder events, Timer timer, Duration noticeAfter, BiConsumer<String, Instant> notice) {
         this.self = self;
         this.events = events;
         this.timer = timer;
@@ -54,7 +56,7 @@ final class SelfSuspicion {
             if (reason != null) {
                 events.record(events.event(EventKind.SELF_TRUSTED).target(TargetId.node(self)).status(Status.UP)
                         .previous(Status.DEGRADED)
-                        .message(self + " trusts its own view again after " + Duration.between(since, timer.now()).toSeconds() + " s"));
+                        .message(self + " trusts its own view again after " + elapsed()));
                 reason = null;
                 since = null;
                 pendingNotice.cancel();
@@ -72,10 +74,14 @@ final class SelfSuspicion {
         reason = why;
     }
 
+    private String elapsed() {
+        return Durations.human(Duration.ofSeconds(Duration.between(since, timer.now()).toSeconds()));
+    }
+
     private void noticeIfStillSuspect() {
         if (reason != null) {
-            notice.accept(self + " has distrusted its own view for " + Duration.between(since, timer.now()).toMinutes()
-                    + " min (" + reason + "): either " + self + " is cut off or its partners are all down");
+            notice.accept(self + " has distrusted its own view for " + elapsed() + " (" + reason + "): either " + self
+                    + " is cut off or its partners are all down", since);
         }
     }
 }

@@ -98,7 +98,7 @@ public final class Watcher {
         this.alerts = new Alerts(self, config, timer, events, dispatcher, handoff, maintenance);
         handoff.sendWith(alerts);
         this.suspicion = new SelfSuspicion(self, events, timer, config.selfSuspicionNoticeAfter(),
-                text -> alerts.selfNotice(text, timer.now()));
+                alerts::selfNotice);
     }
 
     /** Starts watching: the first cycle runs at a random point within one interval. */

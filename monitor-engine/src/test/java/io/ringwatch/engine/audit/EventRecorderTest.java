@@ -35,6 +35,29 @@ class EventRecorderTest {
     }
 
     @Test
+    void flushesEveryEventButRoutineCheckFailures() {
+        List<String> calls = new ArrayList<>();
+        EventLog log = new EventLog() {
+            @Override
+            public void append(Event event) {
+                calls.add("append " + event.kind());
+            }
+
+            @Override
+            public void flush() {
+                calls.add("flush");
+            }
+        };
+        EventRecorder recorder = new EventRecorder(NodeId.of("n1"), Clock.fixed(NOW, ZoneOffset.UTC), log,
+                Lane.open(DeliveryMode.INLINE, "events", 10));
+
+        recorder.record(recorder.event(EventKind.PROBE_FAILED).message("check failed"));
+        recorder.record(recorder.event(EventKind.STATE_CHANGED).message("node n3 DOWN"));
+
+        assertThat(calls).containsExactly("append PROBE_FAILED", "append STATE_CHANGED", "flush");
+    }
+
+    @Test
     void aLogThatThrowsLosesThatEventOnlyAndTheRecorderGoesOn() {
         List<Event> appended = new ArrayList<>();
         EventLog flaky = event -> {

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code stream}: {@code stdout} (default) or {@code stderr};</li>
  *   <li>{@code format}: {@code text} (default; {@link io.ringwatch.api.Notification#text()}:
- *       the headline, who saw it and why, how to acknowledge) or {@code headline} (one line).</li>
+ *       the headline, who saw it and why, the incident) or {@code headline} (one line).</li>
  * </ul>
  * Values are read ignoring case and surrounding blanks; an unknown value or an unknown setting
  * is rejected. Thread-safe, as are the notifiers it makes.

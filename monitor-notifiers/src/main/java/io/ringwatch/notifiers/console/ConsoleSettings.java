@@ -30,7 +30,7 @@ record ConsoleSettings(String channel, Stream stream, Format format) {
 
     /** How much of each notification is written. */
     enum Format {
-        /** {@link Notification#text()}: the headline, who saw it and why, how to acknowledge. */
+        /** {@link Notification#text()}: the headline, who saw it and why, the incident. */
         TEXT(Notification::text),
         /** {@link Notification#headline()} only, one line per notification. */
         HEADLINE(Notification::headline);

@@ -360,7 +360,7 @@ public abstract class NotifierCompatibilityKit {
             }, () -> "send did not return within " + sendTimeout() + ": a failing channel must not hang");
             if (failure == null) {
                 fail("send returned normally although the channel failed: it must throw so the engine can "
-                        + "record the failure, retry and fail over");
+                        + "record the failure and tell the other channels' users what happened");
             }
             return failure;
         }

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * </pre>
  *
  * the prefix, the time it was made (local time of day), the headline, then who saw it, why, and
- * the incident key to acknowledge it with. The stream is looked up at every send, so
+ * the incident key. The stream is looked up at every send, so
  * {@link System#setOut} takes effect. Thread-safe: each line is one {@code println}. Closing
  * leaves the stream open: it is not the notifier's.
  */
