@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 final class ThreadLane implements Lane {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadLane.class);
 
+    private static final long IDLE_CHECK_MILLIS = 50;
+
     private final String name;
     private final BlockingDeque<Runnable> queue;
     private final AtomicInteger generation = new AtomicInteger();
@@ -59,10 +61,7 @@ final class ThreadLane implements Lane {
         closed = true;
         long deadline = System.nanoTime() + drain.toNanos();
         Worker current = worker;
-        current.stopWhenEmpty = true;
-        if (!current.busy) {
-            current.thread.interrupt(); // wake it if it waits for work; a running task is left alone
-        }
+        current.stopWhenEmpty = true; // it finishes what is queued and stops: nothing is interrupted
         try {
             current.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         } catch (InterruptedException interrupted) {
@@ -89,31 +88,27 @@ final class ThreadLane implements Lane {
         Thread thread;
         volatile boolean retired;
         volatile boolean stopWhenEmpty;
-        volatile boolean busy;
 
         @Override
         public void run() {
             while (!retired) {
                 Runnable task;
                 try {
-                    task = stopWhenEmpty ? queue.pollFirst() : queue.takeFirst();
+                    // Waits a little at a time, so that a lane asked to close notices it when idle.
+                    task = queue.pollFirst(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
-                    if (stopWhenEmpty) {
-                        task = queue.pollFirst();
-                    } else {
-                        continue;
-                    }
+                    continue; // abandoned, or an interrupt meant for the previous task: check and go on
                 }
                 if (task == null) {
-                    return;
+                    if (stopWhenEmpty) {
+                        return;
+                    }
+                    continue;
                 }
-                busy = true;
                 try {
                     task.run();
                 } catch (Throwable failure) {
                     LOG.error("A task on lane {} failed; the lane goes on", name, failure);
-                } finally {
-                    busy = false;
                 }
                 Thread.interrupted(); // an interrupt aimed at the finished task must not reach the next one
             }

@@ -83,6 +83,29 @@ class ThreadLaneTest {
     }
 
     @Test
+    void closingLetsTheRunningTaskFinishUninterrupted() throws Exception {
+        ThreadLane lane = new ThreadLane("closing", 10);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        lane.execute(() -> {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.CompletableFuture<Boolean> closed =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> lane.close(Duration.ofSeconds(10)));
+        release.countDown();
+
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(interrupted).isFalse();
+    }
+
+    @Test
     void closingGivesUpOnTasksThatOutlastTheDrainTime() throws InterruptedException {
         ThreadLane lane = new ThreadLane("slow", 10);
         CountDownLatch never = new CountDownLatch(1);
