@@ -6,12 +6,14 @@ package io.ringwatch.api;
  * <h2>Contract</h2>
  * <ul>
  *   <li><b>Threading.</b> The engine calls {@link #send} from one thread at a time per
- *       notifier, in the order notifications were made; different notifiers run
+ *       notifier, in the order notifications were made (but see the timeout below); different notifiers run
  *       independently, so a slow channel never delays another one or the checks.</li>
  *   <li><b>Time.</b> {@code send} may block, but only up to the channel timeout the engine is
  *       configured with (10 s by default). After that the engine records the delivery as
  *       failed, interrupts the calling thread and goes on with the next notification on a
- *       fresh thread; a late return is ignored.</li>
+ *       fresh thread; a late return is ignored. So a call that ignores the interrupt may still
+ *       be running when the next one starts; while three such calls hang, the channel is not
+ *       tried at all (each notification is recorded as failed) until one of them returns.</li>
  *   <li><b>Failure.</b> Throw any exception when delivery fails. The engine records it as a
  *       failed delivery (class and one-line message) and carries on; nothing a notifier throws
  *       stops the engine or another notifier.</li>

@@ -164,11 +164,15 @@ public final class MonitorEngine implements AutoCloseable {
      * escalation. The target's other watchers are told too.
      *
      * @param note what they said, possibly empty
-     * @return whether this engine had an open incident for the target
+     * @return whether this engine had an open incident for the target; false for a target
+     *         that is not in the farm
      * @throws NullPointerException if an argument is null
      */
     public boolean acknowledge(TargetId target, String by, String note) {
         Objects.requireNonNull(target, "target");
+        if (!members.containsKey(target.node())) {
+            return false;
+        }
         String who = OneLine.of(Objects.requireNonNull(by, "by"), 80);
         String what = OneLine.of(Objects.requireNonNull(note, "note"), 500);
         boolean had = watcher.acknowledge(target, who, what);

@@ -92,6 +92,7 @@ class MonitorEngineBuilderTest {
         engine.start();
         assertThatThrownBy(engine::start).hasMessage("engine n1 is already started");
         assertThat(engine.view().watching()).extracting(Object::toString).containsExactly("n2");
+        assertThat(engine.acknowledge(io.ringwatch.api.TargetId.parse("n9"), "tim", "")).as("not in the farm").isFalse();
         engine.close();
         engine.close();
         assertThat(engine.answer(io.ringwatch.api.NodeId.of("n2"), new PeerQuestion.Liveness()).toCompletableFuture())

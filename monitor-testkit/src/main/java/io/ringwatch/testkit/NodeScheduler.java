@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * One simulated node's view of the shared virtual-time scheduler: when the node is frozen its
- * tasks wait and run, late, when it thaws; when it is dead they never run. Not thread-safe (the
- * simulation runs on the test thread).
+ * tasks wait and run, late, when it thaws; when it is dead they never run. Thread-safe: notifier
+ * and event-log threads schedule and cancel through it too.
  */
 final class NodeScheduler implements Scheduler {
     private final Scheduler shared;
@@ -35,31 +35,34 @@ final class NodeScheduler implements Scheduler {
         return guarded;
     }
 
-    boolean isFrozen() {
+    synchronized boolean isFrozen() {
         return frozen;
     }
 
-    void freeze() {
+    synchronized void freeze() {
         frozen = true;
     }
 
     /** Lets the node go on: the tasks that fell due meanwhile run now, in order. */
     void thaw() {
-        frozen = false;
-        List<Runnable> late = new ArrayList<>(held);
-        held.clear();
+        List<Runnable> late;
+        synchronized (this) {
+            frozen = false;
+            late = new ArrayList<>(held);
+            held.clear();
+        }
         late.forEach(Runnable::run);
     }
 
     /** The node is gone for good: nothing of it runs again. */
-    void kill() {
+    synchronized void kill() {
         dead = true;
         held.clear();
     }
 
     private final class Guarded implements Runnable, Cancellable {
         private final Runnable task;
-        private Cancellable handle;
+        private volatile Cancellable handle;
         private boolean cancelled;
 
         Guarded(Runnable task) {
@@ -68,21 +71,26 @@ final class NodeScheduler implements Scheduler {
 
         @Override
         public void run() {
-            if (dead || cancelled) {
-                return;
+            synchronized (NodeScheduler.this) {
+                if (dead || cancelled) {
+                    return;
+                }
+                if (frozen) {
+                    held.add(this);
+                    return;
+                }
             }
-            if (frozen) {
-                held.add(this);
-            } else {
-                task.run();
-            }
+            task.run();
         }
 
         @Override
         public boolean cancel() {
-            boolean wasLive = !cancelled;
-            cancelled = true;
-            return handle.cancel() || wasLive && held.remove(this);
+            synchronized (NodeScheduler.this) {
+                boolean wasLive = !cancelled;
+                cancelled = true;
+                Cancellable scheduled = handle;
+                return (scheduled != null && scheduled.cancel()) || wasLive && held.remove(this);
+            }
         }
     }
 }

@@ -56,6 +56,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final RecordingNotifier channel;
     private final List<Member> members;
     private final List<MaintenanceWindow> maintenance = new ArrayList<>();
+    private final List<MonitorEngine> crashedEngines = new ArrayList<>();
 
     private SimulatedCluster(Builder settings) {
         this.settings = settings;
@@ -139,7 +140,8 @@ public final class SimulatedCluster implements AutoCloseable {
         if (fault instanceof Fault.Crash crash) {
             SimulatedNode node = node(crash.node().value());
             node.condition = SimulatedNode.Condition.CRASHED;
-            node.scheduler.kill();
+            node.scheduler.kill(); // nothing of this engine runs again, not even a late answer
+            crashedEngines.add(node.engine);
         } else if (fault instanceof Fault.Hang hang) {
             SimulatedNode node = node(hang.node().value());
             node.condition = SimulatedNode.Condition.HUNG;
@@ -250,8 +252,11 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Closes every engine. */
     @Override
     public void close() {
+        crashedEngines.forEach(MonitorEngine::close); // releases their threads, if they had any
         for (SimulatedNode node : nodes.values()) {
-            node.engine.close();
+            if (node.condition != SimulatedNode.Condition.CRASHED) {
+                node.engine.close();
+            }
         }
     }
 
@@ -304,7 +309,7 @@ public final class SimulatedCluster implements AutoCloseable {
                 .members(members)
                 .ringOrder(settings.ringOrder)
                 .config(settings.config)
-                .transport(network.transportFor(node.id))
+                .transport(network.transportFor(node.id, node.scheduler))
                 .clock(clock)
                 .scheduler(node.scheduler)
                 .delivery(settings.delivery)

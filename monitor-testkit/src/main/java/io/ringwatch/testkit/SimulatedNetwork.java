@@ -67,7 +67,11 @@ final class SimulatedNetwork {
     }
 
     /** How {@code asker} reaches the rest of the farm. */
-    Transport transportFor(NodeId asker) {
+    /**
+     * @param clock the asker's view of time for this life of it: answers that come late are
+     *        delivered through it, so a node that crashed meanwhile never hears them
+     */
+    Transport transportFor(NodeId asker, NodeScheduler clock) {
         return new Transport() {
             @Override
             public CompletionStage<PeerAnswer> ask(Member peer, PeerQuestion question, Duration timeout) {
@@ -76,13 +80,13 @@ final class SimulatedNetwork {
                 } else {
                     questions++;
                 }
-                return delayed(asker, deliver(asker, peer.id(), question));
+                return delayed(clock, deliver(asker, peer.id(), question));
             }
 
             @Override
             public CompletionStage<ServiceResponse> fetch(URI statusUrl, Duration timeout) {
                 checks++;
-                return delayed(asker, serve(asker, statusUrl));
+                return delayed(clock, serve(asker, statusUrl, clock));
             }
         };
     }
@@ -156,7 +160,7 @@ final class SimulatedNetwork {
         });
     }
 
-    private CompletionStage<ServiceResponse> serve(NodeId asker, URI url) {
+    private CompletionStage<ServiceResponse> serve(NodeId asker, URI url, NodeScheduler clock) {
         TargetId service = servicesByUrl.computeIfAbsent(url, this::serviceAt);
         SimulatedNode node = service == null ? null : nodes.get(service.node());
         if (node == null) {
@@ -180,7 +184,7 @@ final class SimulatedNetwork {
         }
         if (fault instanceof Fault.SlowResponse slow) {
             CompletableFuture<ServiceResponse> later = new CompletableFuture<>();
-            nodes.get(asker).scheduler.schedule(slow.latency(),
+            clock.schedule(slow.latency(),
                     () -> later.complete(ServiceResponse.Received.of(200, HEALTHY_BODY, slow.latency())));
             return later;
         }
@@ -208,13 +212,13 @@ final class SimulatedNetwork {
                 .findFirst().map(spec -> TargetId.service(node.id, spec.id())).orElse(TargetId.node(node.id));
     }
 
-    /** The answer as {@code asker} gets it: {@link #latency} after it was given. */
-    private <T> CompletionStage<T> delayed(NodeId asker, CompletionStage<T> answer) {
+    /** The answer as the asker gets it: {@link #latency} after it was given. */
+    private <T> CompletionStage<T> delayed(NodeScheduler clock, CompletionStage<T> answer) {
         if (latency.isZero()) {
             return answer;
         }
         CompletableFuture<T> arrived = new CompletableFuture<>();
-        answer.whenComplete((value, failure) -> nodes.get(asker).scheduler.schedule(latency, () -> {
+        answer.whenComplete((value, failure) -> clock.schedule(latency, () -> {
             if (failure == null) {
                 arrived.complete(value);
             } else {

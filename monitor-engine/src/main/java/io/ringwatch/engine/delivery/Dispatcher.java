@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int QUEUE_CAPACITY = 1_000;
+    /** Hanging deliveries left behind on a channel beyond which it is not tried until one returns. */
+    private static final int MAX_STUCK_DELIVERIES = 3;
 
     private final List<Channel> channels = new ArrayList<>();
     private final EventRecorder events;
@@ -51,7 +53,7 @@ public final class Dispatcher {
     /** Queues the notification on every channel. Never blocks (unless delivery is inline). */
     public void dispatch(Notification notification) {
         for (Channel channel : channels) {
-            channel.lane.execute(() -> deliver(channel, notification));
+            channel.lane.execute(new Delivery(channel, notification));
         }
     }
 
@@ -67,35 +69,52 @@ public final class Dispatcher {
         }
     }
 
-    private void deliver(Channel channel, Notification notification) {
-        AtomicBoolean settled = new AtomicBoolean();
-        Cancellable watchdog = mode == DeliveryMode.THREADS
-                ? scheduler.schedule(timeout, () -> {
-                    if (settled.compareAndSet(false, true)) {
-                        channel.lane.abandonCurrent();
-                        failed(channel, notification, "timed out after " + timeout.toMillis() + " ms");
-                    }
-                })
-                : Cancellable.NONE;
-        try {
-            channel.notifier.send(notification);
-            if (settled.compareAndSet(false, true)) {
-                watchdog.cancel();
-                events.record(events.event(EventKind.NOTIFICATION_SENT)
-                        .target(notification.target())
-                        .status(notification.current())
-                        .message("Sent " + channel.name + ": " + notification.headline())
-                        .attribute("channel", channel.name)
-                        .attribute("incident", notification.incidentKey())
-                        .attribute("notification", notification.kind()));
+    /** One notification to one channel, bounded by the channel timeout. */
+    private final class Delivery implements Runnable {
+        private final Channel channel;
+        private final Notification notification;
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        Delivery(Channel channel, Notification notification) {
+            this.channel = channel;
+            this.notification = notification;
+        }
+
+        @Override
+        public void run() {
+            int stuck = channel.lane.abandonedStillRunning();
+            if (stuck >= MAX_STUCK_DELIVERIES) {
+                failed(channel, notification, "not attempted: " + stuck + " earlier deliveries still hang");
+                return;
             }
-        } catch (Throwable failure) {
-            if (failure instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            if (settled.compareAndSet(false, true)) {
-                watchdog.cancel();
-                failed(channel, notification, failure.getClass().getSimpleName() + ": " + OneLine.of(failure.getMessage(), 200));
+            Cancellable watchdog = mode == DeliveryMode.THREADS
+                    ? scheduler.schedule(timeout, () -> {
+                        if (settled.compareAndSet(false, true)) {
+                            channel.lane.abandon(this);
+                            failed(channel, notification, "timed out after " + timeout.toMillis() + " ms");
+                        }
+                    })
+                    : Cancellable.NONE;
+            try {
+                channel.notifier.send(notification);
+                if (settled.compareAndSet(false, true)) {
+                    watchdog.cancel();
+                    events.record(events.event(EventKind.NOTIFICATION_SENT)
+                            .target(notification.target())
+                            .status(notification.current())
+                            .message("Sent " + channel.name + ": " + notification.headline())
+                            .attribute("channel", channel.name)
+                            .attribute("incident", notification.incidentKey())
+                            .attribute("notification", notification.kind()));
+                }
+            } catch (Throwable failure) {
+                if (failure instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (settled.compareAndSet(false, true)) {
+                    watchdog.cancel();
+                    failed(channel, notification, failure.getClass().getSimpleName() + ": " + OneLine.of(failure.getMessage(), 200));
+                }
             }
         }
     }

@@ -29,7 +29,13 @@ final class InlineLane implements Lane {
     }
 
     @Override
-    public void abandonCurrent() {
+    public boolean abandon(Runnable task) {
+        return false;
+    }
+
+    @Override
+    public int abandonedStillRunning() {
+        return 0;
     }
 
     @Override

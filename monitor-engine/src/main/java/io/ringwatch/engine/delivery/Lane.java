@@ -12,10 +12,16 @@ public interface Lane extends AutoCloseable {
     void execute(Runnable task);
 
     /**
-     * Gives up on the task running now (it is interrupted and its result ignored) and goes on
-     * with the next one. Does nothing on an inline lane.
+     * Gives up on {@code task} if it is the one running now: its thread is interrupted and left
+     * behind, and a fresh thread goes on with the next task. Does nothing on an inline lane, or
+     * if {@code task} is not running.
+     *
+     * @return whether the task was abandoned
      */
-    void abandonCurrent();
+    boolean abandon(Runnable task);
+
+    /** How many abandoned tasks are still running on the threads left behind. */
+    int abandonedStillRunning();
 
     /**
      * Stops taking tasks and waits up to {@code drain} for the queued ones to finish.

@@ -22,6 +22,7 @@ final class ThreadLane implements Lane {
     private final BlockingDeque<Runnable> queue;
     private final AtomicInteger generation = new AtomicInteger();
     private final Object lock = new Object();
+    private final java.util.List<Thread> abandoned = new java.util.ArrayList<>();
     private volatile Worker worker;
     private volatile boolean closed;
 
@@ -45,14 +46,27 @@ final class ThreadLane implements Lane {
     }
 
     @Override
-    public void abandonCurrent() {
+    public boolean abandon(Runnable task) {
         synchronized (lock) {
             Worker stuck = worker;
+            if (stuck.current != task) {
+                return false;
+            }
             stuck.retired = true;
             stuck.thread.interrupt();
+            abandoned.add(stuck.thread);
             if (!closed) {
                 worker = startWorker();
             }
+            return true;
+        }
+    }
+
+    @Override
+    public int abandonedStillRunning() {
+        synchronized (lock) {
+            abandoned.removeIf(thread -> !thread.isAlive());
+            return abandoned.size();
         }
     }
 
@@ -88,6 +102,7 @@ final class ThreadLane implements Lane {
         Thread thread;
         volatile boolean retired;
         volatile boolean stopWhenEmpty;
+        volatile Runnable current;
 
         @Override
         public void run() {
@@ -105,10 +120,13 @@ final class ThreadLane implements Lane {
                     }
                     continue;
                 }
+                current = task;
                 try {
                     task.run();
                 } catch (Throwable failure) {
                     LOG.error("A task on lane {} failed; the lane goes on", name, failure);
+                } finally {
+                    current = null;
                 }
                 Thread.interrupted(); // an interrupt aimed at the finished task must not reach the next one
             }

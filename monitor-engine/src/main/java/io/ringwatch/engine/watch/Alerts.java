@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turns confirmed changes into notifications: opens and closes incidents, holds notifications
@@ -33,9 +34,11 @@ final class Alerts implements Handoff.Sender {
     private final Dispatcher dispatcher;
     private final Handoff handoff;
     private final Maintenance maintenance;
+    private final Predicate<NodeId> nodeDown;
 
     Alerts(NodeId self, MonitorConfig config, Timer timer, EventRecorder events, Dispatcher dispatcher, Handoff handoff,
-            Maintenance maintenance) {
+            Maintenance maintenance, Predicate<NodeId> nodeDown) {
+        this.nodeDown = nodeDown;
         this.self = self;
         this.config = config;
         this.timer = timer;
@@ -60,6 +63,7 @@ final class Alerts implements Handoff.Sender {
         }
         Incident incident = record.incident;
         Optional<TargetReport.Notified> known = reports.stream().flatMap(report -> report.lastNotified().stream())
+                .filter(notified -> !notified.by().equals(self)) // what this node sent, it knows itself
                 .filter(notified -> Handoff.announces(notified, NotificationKind.ALERT, status)).findFirst();
         if (known.isPresent()) {
             incident.adopt(known.get());
@@ -135,7 +139,24 @@ final class Alerts implements Handoff.Sender {
         Incident incident = record.incident;
         if (incident != null && incident.held && record.status().isProblem() && !record.flaps.isFlapping()) {
             incident.held = false;
-            handoff.alert(record, NotificationKind.ALERT, "still " + record.status() + " after maintenance: " + record.lastReason);
+            if (!heldBack(record, incident, NotificationKind.ALERT, record.status())) {
+                handoff.alert(record, NotificationKind.ALERT, "still " + record.status() + " after maintenance: " + record.lastReason);
+            }
+        }
+    }
+
+    /**
+     * The node that sent {@code record}'s alert is down: this watcher, now the nearest, takes the
+     * incident over, reminding and escalating from here on. The incident keeps its key.
+     */
+    void takeOver(TargetRecord record) {
+        Incident incident = record.incident;
+        if (incident == null || incident.owner == null || incident.owner.equals(self) || !record.status().isProblem()) {
+            return;
+        }
+        incident.owner = self;
+        if (!incident.acknowledged) {
+            armReminders(record, incident);
         }
     }
 
@@ -195,11 +216,18 @@ final class Alerts implements Handoff.Sender {
             incident.owner = self;
         }
         if (kind == NotificationKind.ALERT && status.isProblem() && !incident.acknowledged) {
-            incident.cancelReminders();
-            incident.reminder = timer.after(config.repeatInterval(), () -> remind(record, incident));
-            if (status == Status.DOWN) {
-                incident.escalation = timer.after(config.escalationDelay(), () -> escalate(record, incident));
-            }
+            incident.alertedAt = now;
+            armReminders(record, incident);
+        }
+    }
+
+    /** Reminders every repeat interval from now; for a DOWN, the escalation at its time after the alert. */
+    private void armReminders(TargetRecord record, Incident incident) {
+        incident.cancelReminders();
+        incident.reminder = timer.after(config.repeatInterval(), () -> remind(record, incident));
+        if (record.status() == Status.DOWN) {
+            Instant alerted = incident.alertedAt != null ? incident.alertedAt : record.since();
+            incident.escalation = timer.at(alerted.plus(config.escalationDelay()), () -> escalate(record, incident));
         }
     }
 
@@ -236,17 +264,29 @@ final class Alerts implements Handoff.Sender {
             return;
         }
         incident.reminder = timer.after(config.repeatInterval(), () -> remind(record, incident));
-        if (maintenance.covering(record.target).isEmpty() && !record.flaps.isFlapping() && !record.debouncer.isRecovering()) {
+        if (maintenance.covering(record.target).isEmpty() && !record.flaps.isFlapping() && !record.debouncer.isRecovering()
+                && !coveredByItsNodeBeingDown(record)) {
             send(record, incident, NotificationKind.REMINDER, record.status(), record.lastReason);
         }
     }
 
     private void escalate(TargetRecord record, Incident incident) {
-        if (stillOwnedAndUnacknowledged(record, incident) && record.status() == Status.DOWN
-                && maintenance.covering(record.target).isEmpty()) {
-            send(record, incident, NotificationKind.ESCALATION, Status.DOWN,
-                    "not acknowledged within " + Durations.human(config.escalationDelay()) + ": " + record.lastReason);
+        if (!stillOwnedAndUnacknowledged(record, incident) || record.status() != Status.DOWN
+                || coveredByItsNodeBeingDown(record)) {
+            return;
         }
+        Optional<MaintenanceWindow> window = maintenance.covering(record.target);
+        if (window.isPresent()) {
+            incident.escalation = timer.at(window.get().end(), () -> escalate(record, incident));
+            return;
+        }
+        send(record, incident, NotificationKind.ESCALATION, Status.DOWN,
+                "not acknowledged within " + Durations.human(config.escalationDelay()) + ": " + record.lastReason);
+    }
+
+    /** A service of a node that is down: the node's own alert, reminders and escalation speak for it. */
+    private boolean coveredByItsNodeBeingDown(TargetRecord record) {
+        return record.service != null && nodeDown.test(record.target.node());
     }
 
     private void deliver(Notification notification) {

@@ -62,7 +62,7 @@ final class Checks {
                 () -> transport.ask(member, LIVENESS, timeout).thenApply(answer -> alive(answer, since(started))),
                 timeout, timer, this::timedOut,
                 failure -> ProbeResult.down(since(started), failure instanceof PeerUnreachableException unreachable
-                        ? unreachable.getMessage() : describe(failure)));
+                        ? unreachable.getMessage() : transportFailure(failure)));
     }
 
     /** Whether any of {@code nodes} answers at all: proof that this observer is not cut off. */
@@ -88,7 +88,7 @@ final class Checks {
         var expectation = service.expectation().orElseThrow();
         return Timeouts.within(() -> transport.fetch(service.statusUrl().orElseThrow(), timeout), timeout, timer,
                         () -> (ServiceResponse) new ServiceResponse.NotReceived(NoAnswer.TIMEOUT, after(), timeout),
-                        failure -> new ServiceResponse.NotReceived(NoAnswer.OTHER, describe(failure), Duration.ZERO))
+                        failure -> new ServiceResponse.NotReceived(NoAnswer.OTHER, transportFailure(failure), Duration.ZERO))
                 .thenApply(response -> expectation.classify(response, timer.now()));
     }
 
@@ -112,6 +112,15 @@ final class Checks {
         return latency.isNegative() ? Duration.ZERO : latency;
     }
 
+    /**
+     * A transport reports no answer as a result, not an exception: one that throws has a bug,
+     * and its message may hold a URL with credentials, so only the class is told.
+     */
+    private static String transportFailure(Throwable failure) {
+        return "transport failed: " + failure.getClass().getSimpleName();
+    }
+
+    /** A probe's failure, with its message: the {@code Probe} contract keeps secrets out of it. */
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + OneLine.of(message, 120));

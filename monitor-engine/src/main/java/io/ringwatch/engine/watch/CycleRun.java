@@ -19,6 +19,7 @@ final class CycleRun {
 
     private final int expected;
     private final String lateBy;
+    private final Instant startedAt;
     private final List<Result> results = new ArrayList<>();
     private ProbeResult control;
     private int received;
@@ -27,9 +28,15 @@ final class CycleRun {
      * @param expected how many checks (partners, plus the control target) the cycle waits for
      * @param lateBy why the cycle itself is suspect (it ran late), or null
      */
-    CycleRun(int expected, String lateBy) {
+    CycleRun(int expected, String lateBy, Instant startedAt) {
         this.expected = expected;
         this.lateBy = lateBy;
+        this.startedAt = startedAt;
+    }
+
+    /** When the cycle began; a cycle still incomplete long after is given up. */
+    Instant startedAt() {
+        return startedAt;
     }
 
     /** Adds a partner's result; true when the cycle has everything. */

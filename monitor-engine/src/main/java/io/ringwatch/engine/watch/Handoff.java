@@ -104,6 +104,7 @@ final class Handoff {
                 }
                 Optional<TargetReport.Notified> done = reports.stream()
                         .flatMap(report -> report.lastNotified().stream())
+                        .filter(notified -> !notified.by().equals(self))
                         .filter(notified -> announces(notified, kind, status))
                         .findFirst();
                 if (done.isPresent()) {
@@ -120,12 +121,12 @@ final class Handoff {
     }
 
     private void askOwner(TargetRecord record, Incident closed, String reason, Instant started) {
-        if (record.status() != Status.UP || record.incident != null) {
+        if (record.forgotten || record.status() != Status.UP || record.incident != null) {
             return;
         }
         reports(record, List.of(closed.owner)).thenAccept(reports -> {
             synchronized (lock) {
-                if (record.status() != Status.UP || record.incident != null) {
+                if (record.forgotten || record.status() != Status.UP || record.incident != null) {
                     return;
                 }
                 boolean sent = reports.stream().flatMap(report -> report.lastNotified().stream())
@@ -146,7 +147,7 @@ final class Handoff {
     }
 
     private static boolean changedMeanwhile(TargetRecord record, Incident incident, NotificationKind kind, Status status) {
-        if (record.incident != incident) {
+        if (record.forgotten || record.incident != incident) {
             return true;
         }
         return kind == NotificationKind.FLAPPING ? !record.flaps.isFlapping() : record.status() != status;

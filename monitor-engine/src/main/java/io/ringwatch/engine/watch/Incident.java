@@ -17,6 +17,8 @@ final class Incident {
     NodeId owner;
     TargetReport.Notified lastNotified;
     boolean acknowledged;
+    /** When the alert went out, if this node knows. */
+    Instant alertedAt;
     /** Trouble was confirmed while notifications were held back (maintenance, flapping): send when that ends. */
     boolean held;
     Cancellable reminder = Cancellable.NONE;

@@ -1,5 +1,6 @@
 package io.ringwatch.engine.watch;
 
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Status;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.MonitorConfig;
@@ -107,8 +108,18 @@ final class TargetRecord {
         services.forEach(TargetRecord::forget);
     }
 
+    /**
+     * What this observer tells others of the target. While an incident is open: the last
+     * notification of that incident. After it closed: only a recovery that went out, so that the
+     * watcher waiting for it can stop waiting; an old alert must never pass for a new one.
+     */
     TargetReport report(boolean selfSuspect) {
-        TargetReport.Notified notified = incident != null && incident.lastNotified != null ? incident.lastNotified : lastNotified;
+        TargetReport.Notified notified;
+        if (incident != null) {
+            notified = incident.lastNotified;
+        } else {
+            notified = lastNotified != null && lastNotified.kind() == NotificationKind.RECOVERY ? lastNotified : null;
+        }
         return new TargetReport(target, status, debouncer.isPending() || confirming, selfSuspect, notified);
     }
 }

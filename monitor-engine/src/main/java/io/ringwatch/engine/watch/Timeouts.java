@@ -18,13 +18,16 @@ final class Timeouts {
      */
     static <T> CompletableFuture<T> within(Supplier<CompletionStage<T>> start, Duration timeout, Timer timer,
             Supplier<T> onTimeout, Function<Throwable, T> onFailure) {
-        CompletionStage<T> stage;
+        CompletableFuture<T> source;
         try {
-            stage = start.get();
+            CompletionStage<T> stage = start.get();
+            if (stage == null) {
+                throw new IllegalStateException("returned no result at all");
+            }
+            source = stage.toCompletableFuture();
         } catch (Throwable thrown) {
             return CompletableFuture.completedFuture(onFailure.apply(thrown));
         }
-        CompletableFuture<T> source = stage.toCompletableFuture();
         if (source.isDone()) {
             return CompletableFuture.completedFuture(settle(source, onFailure));
         }
@@ -32,14 +35,16 @@ final class Timeouts {
         var deadline = timer.after(timeout, () -> result.complete(onTimeout.get()));
         source.whenComplete((value, failure) -> {
             deadline.cancel();
-            result.complete(failure == null ? value : onFailure.apply(unwrap(failure)));
+            result.complete(failure == null && value != null ? value
+                    : onFailure.apply(failure == null ? new IllegalStateException("completed with no result") : unwrap(failure)));
         });
         return result;
     }
 
     private static <T> T settle(CompletableFuture<T> done, Function<Throwable, T> onFailure) {
         try {
-            return done.join();
+            T value = done.join();
+            return value != null ? value : onFailure.apply(new IllegalStateException("completed with no result"));
         } catch (Throwable failure) {
             return onFailure.apply(unwrap(failure));
         }

@@ -95,7 +95,7 @@ public final class Watcher {
         this.confirmation = new Confirmation(this.members, transport, timer, config.peerTimeout());
         this.maintenance = new Maintenance(timer, events, this::maintenanceEnded);
         Handoff handoff = new Handoff(self, ring, this::isDown, this.members, transport, timer, config, this);
-        this.alerts = new Alerts(self, config, timer, events, dispatcher, handoff, maintenance);
+        this.alerts = new Alerts(self, config, timer, events, dispatcher, handoff, maintenance, this::isDown);
         handoff.sendWith(alerts);
         this.suspicion = new SelfSuspicion(self, events, timer, config.selfSuspicionNoticeAfter(),
                 alerts::selfNotice);
@@ -184,11 +184,12 @@ public final class Watcher {
             return;
         }
         scheduleNextCycle();
-        if (running != null && !running.isComplete()) {
+        if (running != null && !running.isComplete()
+                && Duration.between(running.startedAt(), timer.now()).compareTo(config.interval().multipliedBy(2)) < 0) {
             return; // the previous cycle is still waiting for answers: skip this turn rather than pile up
         }
         List<TargetRecord> partners = List.copyOf(watched.values());
-        CycleRun run = new CycleRun(partners.size() + (controlTarget != null ? 1 : 0), lateBy);
+        CycleRun run = new CycleRun(partners.size() + (controlTarget != null ? 1 : 0), lateBy, timer.now());
         lateBy = null;
         running = run;
         if (partners.isEmpty() && controlTarget == null) {
@@ -476,10 +477,11 @@ public final class Watcher {
                     service.cancelRetry();
                     service.debouncer.reset();
                 });
+                takeOverIncidentsOf(record.target.node());
             }
-            refreshWatchList();
         }
         alerts.onTransition(record, transition, result, reports);
+        refreshWatchList(); // a node found down or back, or an incident closed, can change what to watch
     }
 
     // ---- the ring ---------------------------------------------------------------------------
@@ -492,8 +494,8 @@ public final class Watcher {
     private void refreshWatchList() {
         Set<NodeId> keep = new LinkedHashSet<>(ring.watchList(self, this::isDown));
         for (TargetRecord node : watched.values()) {
-            if (node.isDown()) {
-                keep.add(node.target.node()); // keep probing what was found down, to see it recover
+            if (node.isDown() || node.incident != null || node.services.stream().anyMatch(service -> service.incident != null)) {
+                keep.add(node.target.node()); // keep probing what was found in trouble, to see it recover
             }
         }
         List<NodeId> next = ring.members().stream().filter(keep::contains).toList();
@@ -524,6 +526,16 @@ public final class Watcher {
                 .message(self + " watches " + next.stream().map(node -> isDown(node) ? node + " (down)" : node.value())
                         .collect(Collectors.joining(", ")))
                 .attribute("watching", next.stream().map(NodeId::value).collect(Collectors.joining(","))));
+    }
+
+    /** The node that alerted of some incidents is down: the nearest live watcher of each takes it over. */
+    private void takeOverIncidentsOf(NodeId fallen) {
+        for (TargetRecord record : List.copyOf(records.values())) {
+            if (record.incident != null && fallen.equals(record.incident.owner)
+                    && ring.liveBetween(self, record.target.node(), this::isDown).isEmpty()) {
+                alerts.takeOver(record);
+            }
+        }
     }
 
     /** The target's other watchers; with none (K = 1), the nearest other live node, for a second opinion. */

@@ -58,6 +58,20 @@ class DispatcherTest {
     }
 
     @Test
+    void aChannelWithThreeDeliveriesStillHangingIsNotTriedAgainUntilOneReturns() {
+        Hanging stuck = new Hanging(release);
+        Dispatcher dispatcher = new Dispatcher(List.of(stuck), DeliveryMode.THREADS, TIMEOUT, scheduler, events);
+        for (int i = 1; i <= 5; i++) {
+            dispatcher.dispatch(notification("n" + i));
+        }
+
+        await().atMost(BOUND).until(() -> failures("stuck").size() == 5);
+        assertThat(failures("stuck")).extracting(event -> event.attributes().get("error")).containsExactly(
+                "timed out after 300 ms", "timed out after 300 ms", "timed out after 300 ms",
+                "not attempted: 3 earlier deliveries still hang", "not attempted: 3 earlier deliveries still hang");
+    }
+
+    @Test
     void aThrowingChannelIsRecordedAsFailedAndStopsNothing() {
         Collecting fine = new Collecting("fine");
         Notifier broken = new Notifier() {
@@ -156,12 +170,19 @@ class DispatcherTest {
         }
 
         @Override
-        public void send(Notification notification) throws InterruptedException {
-            try {
-                release.await();
-            } catch (InterruptedException abandoned) {
-                interrupted++;
-                throw abandoned;
+        public void send(Notification notification) {
+            // Like blocking socket I/O: an interrupt does not end it, only the release does.
+            boolean wasInterrupted = false;
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException abandoned) {
+                    interrupted++;
+                    wasInterrupted = true;
+                }
+            }
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

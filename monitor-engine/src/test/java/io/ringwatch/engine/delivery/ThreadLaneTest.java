@@ -62,7 +62,7 @@ class ThreadLaneTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         List<String> threads = new CopyOnWriteArrayList<>();
-        lane.execute(() -> {
+        Runnable hanging = () -> {
             threads.add(Thread.currentThread().getName());
             started.countDown();
             try {
@@ -70,11 +70,13 @@ class ThreadLaneTest {
             } catch (InterruptedException expected) {
                 interrupted.countDown();
             }
-        });
+        };
+        lane.execute(hanging);
         lane.execute(() -> threads.add(Thread.currentThread().getName()));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-        lane.abandonCurrent();
+        assertThat(lane.abandon(() -> { })).as("only the running task can be abandoned").isFalse();
+        assertThat(lane.abandon(hanging)).isTrue();
 
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> threads.size() == 2);
