@@ -3,16 +3,12 @@ package io.ringwatch.engine.watch;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.ProbeResult;
 import io.ringwatch.api.TargetId;
-import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.TargetReport;
-import io.ringwatch.engine.peer.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,18 +41,11 @@ final class Confirmation {
     record Outcome(Verdict verdict, NodeId witness, ProbeResult theirs, List<TargetReport> reports) {
     }
 
-    private record Answer(NodeId witness, Optional<PeerAnswer.Checked> checked) {
-    }
-
-    private final Map<NodeId, Member> members;
-    private final Transport transport;
-    private final Timer timer;
+    private final PeerPoll poll;
     private final Duration timeout;
 
-    Confirmation(Map<NodeId, Member> members, Transport transport, Timer timer, Duration timeout) {
-        this.members = members;
-        this.transport = transport;
-        this.timer = timer;
+    Confirmation(PeerPoll poll, Duration timeout) {
+        this.poll = poll;
         this.timeout = timeout;
     }
 
@@ -65,36 +54,26 @@ final class Confirmation {
         if (witnesses.isEmpty()) {
             return CompletableFuture.completedFuture(new Outcome(Verdict.ALONE, null, null, List.of()));
         }
-        PeerQuestion question = new PeerQuestion.CheckTarget(target);
-        List<CompletableFuture<Answer>> answers = new ArrayList<>();
-        for (NodeId witness : witnesses) {
-            Member member = members.get(witness);
-            answers.add(Timeouts.within(
-                    () -> transport.ask(member, question, timeout).thenApply(answer -> new Answer(witness,
-                            answer instanceof PeerAnswer.Checked checked ? Optional.of(checked) : Optional.empty())),
-                    timeout, timer, () -> new Answer(witness, Optional.empty()),
-                    failure -> new Answer(witness, Optional.empty())));
-        }
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .thenApply(done -> judge(own, answers.stream().map(CompletableFuture::join).toList()));
+        return poll.ask(witnesses, new PeerQuestion.CheckTarget(target), PeerAnswer.Checked.class, timeout)
+                .thenApply(replies -> judge(own, replies));
     }
 
-    private static Outcome judge(ProbeResult own, List<Answer> answers) {
+    private static Outcome judge(ProbeResult own, List<PeerPoll.Reply<PeerAnswer.Checked>> replies) {
         List<TargetReport> reports = new ArrayList<>();
-        for (Answer answer : answers) {
-            answer.checked().ifPresent(checked -> reports.add(checked.report()));
+        for (PeerPoll.Reply<PeerAnswer.Checked> reply : replies) {
+            reply.answer().ifPresent(checked -> reports.add(checked.report()));
         }
-        for (Answer answer : answers) {
-            if (answer.checked().isEmpty() || answer.checked().get().report().selfSuspect()) {
+        boolean anyTrusted = false;
+        for (PeerPoll.Reply<PeerAnswer.Checked> reply : replies) {
+            if (reply.answer().isEmpty() || reply.answer().get().report().selfSuspect()) {
                 continue;
             }
-            ProbeResult theirs = answer.checked().get().result();
+            anyTrusted = true;
+            ProbeResult theirs = reply.answer().get().result();
             if (theirs.status().compareTo(own.status()) < 0) {
-                return new Outcome(Verdict.DISPUTED, answer.witness(), theirs, reports);
+                return new Outcome(Verdict.DISPUTED, reply.from(), theirs, reports);
             }
         }
-        boolean anyTrusted = answers.stream()
-                .anyMatch(answer -> answer.checked().isPresent() && !answer.checked().get().report().selfSuspect());
         return new Outcome(anyTrusted ? Verdict.CONFIRMED : Verdict.UNANSWERED, null, null, reports);
     }
 }

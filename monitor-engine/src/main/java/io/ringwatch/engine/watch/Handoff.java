@@ -4,17 +4,13 @@ import io.ringwatch.api.NodeId;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Status;
 import io.ringwatch.engine.MonitorConfig;
-import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.TargetReport;
-import io.ringwatch.engine.peer.Transport;
 import io.ringwatch.engine.ring.Ring;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -37,20 +33,18 @@ final class Handoff {
     private final NodeId self;
     private final Ring ring;
     private final Predicate<NodeId> isDown;
-    private final Map<NodeId, Member> members;
-    private final Transport transport;
+    private final PeerPoll poll;
     private final Timer timer;
     private final MonitorConfig config;
     private final Object lock;
     private Sender sender;
 
-    Handoff(NodeId self, Ring ring, Predicate<NodeId> isDown, Map<NodeId, Member> members, Transport transport,
+    Handoff(NodeId self, Ring ring, Predicate<NodeId> isDown, PeerPoll poll,
             Timer timer, MonitorConfig config, Object lock) {
         this.self = self;
         this.ring = ring;
         this.isDown = isDown;
-        this.members = members;
-        this.transport = transport;
+        this.poll = poll;
         this.timer = timer;
         this.config = config;
         this.lock = lock;
@@ -173,17 +167,8 @@ final class Handoff {
 
     /** What each of {@code nodes} knows of the record's target; nodes that do not answer are left out. */
     private CompletableFuture<List<TargetReport>> reports(TargetRecord record, List<NodeId> nodes) {
-        PeerQuestion question = new PeerQuestion.ReportOn(record.target);
-        List<CompletableFuture<Optional<TargetReport>>> answers = new ArrayList<>();
-        for (NodeId node : nodes) {
-            Member member = members.get(node);
-            answers.add(Timeouts.within(
-                    () -> transport.ask(member, question, config.peerTimeout()).thenApply(answer ->
-                            answer instanceof PeerAnswer.Reported reported ? Optional.of(reported.report())
-                                    : Optional.<TargetReport>empty()),
-                    config.peerTimeout(), timer, Optional::empty, failure -> Optional.empty()));
-        }
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .thenApply(done -> answers.stream().flatMap(answer -> answer.join().stream()).toList());
+        return poll.ask(nodes, new PeerQuestion.ReportOn(record.target), PeerAnswer.Reported.class, config.peerTimeout())
+                .thenApply(replies -> replies.stream().flatMap(reply -> reply.answer().stream())
+                        .map(PeerAnswer.Reported::report).toList());
     }
 }

@@ -92,9 +92,10 @@ public final class Watcher {
         this.timer = new Timer(scheduler, clock, config.lateCycleThreshold(), this);
         this.timer.onStall(this::stalled);
         this.checks = new Checks(this.members, transport, timer, config.timeout());
-        this.confirmation = new Confirmation(this.members, transport, timer, config.peerTimeout());
+        PeerPoll poll = new PeerPoll(this.members, transport, timer);
+        this.confirmation = new Confirmation(poll, config.peerTimeout());
         this.maintenance = new Maintenance(timer, events, this::maintenanceEnded);
-        Handoff handoff = new Handoff(self, ring, this::isDown, this.members, transport, timer, config, this);
+        Handoff handoff = new Handoff(self, ring, this::isDown, poll, timer, config, this);
         this.alerts = new Alerts(self, config, timer, events, dispatcher, handoff, maintenance, this::isDown);
         handoff.sendWith(alerts);
         this.suspicion = new SelfSuspicion(self, events, timer, config.selfSuspicionNoticeAfter(),
