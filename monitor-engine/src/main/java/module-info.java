@@ -5,6 +5,7 @@
  */
 module io.ringwatch.engine {
     requires transitive io.ringwatch.api;
+    requires java.net.http;
     requires org.slf4j;
 
     exports io.ringwatch.engine;
@@ -13,6 +14,7 @@ module io.ringwatch.engine {
     exports io.ringwatch.engine.eventlog;
     exports io.ringwatch.engine.membership;
     exports io.ringwatch.engine.peer;
+    exports io.ringwatch.engine.probe;
     exports io.ringwatch.engine.ring;
     exports io.ringwatch.engine.schedule;
 
