@@ -7,12 +7,15 @@ module io.ringwatch.engine {
     requires transitive io.ringwatch.api;
     requires java.net.http;
     requires org.slf4j;
+    requires jdk.httpserver;
 
     exports io.ringwatch.engine;
     exports io.ringwatch.engine.check;
     exports io.ringwatch.engine.dispatch;
+    exports io.ringwatch.engine.endpoint;
     exports io.ringwatch.engine.eventlog;
     exports io.ringwatch.engine.membership;
+    exports io.ringwatch.engine.metrics;
     exports io.ringwatch.engine.peer;
     exports io.ringwatch.engine.probe;
     exports io.ringwatch.engine.ring;

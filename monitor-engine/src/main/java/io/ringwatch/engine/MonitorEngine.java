@@ -15,6 +15,7 @@ import io.ringwatch.engine.delivery.Lane;
 import io.ringwatch.engine.dispatch.NotifierProviders;
 import io.ringwatch.engine.eventlog.JsonLinesEventLog;
 import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.metrics.EngineMetrics;
 import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.Transport;
@@ -74,6 +75,7 @@ public final class MonitorEngine implements AutoCloseable {
     private final Watcher watcher;
     private final SystemScheduler ownedScheduler;
     private final List<MaintenanceWindow> maintenance;
+    private final EngineMetrics metrics = new EngineMetrics();
     private final Object lifecycle = new Object();
     private boolean started;
     private boolean closed;
@@ -86,10 +88,11 @@ public final class MonitorEngine implements AutoCloseable {
         ring = Ring.of(members.keySet(), builder.ringOrder, config.partners());
         ownedScheduler = builder.scheduler == null ? SystemScheduler.start("ringwatch-" + self) : null;
         Scheduler scheduler = builder.scheduler != null ? builder.scheduler : ownedScheduler;
-        events = new EventRecorder(self, builder.clock, log, Lane.open(builder.delivery, "eventlog-" + self, 10_000));
+        events = new EventRecorder(self, builder.clock, log, Lane.open(builder.delivery, "eventlog-" + self, 10_000),
+                metrics::observe);
         dispatcher = new Dispatcher(notifiers, builder.delivery, config.notifierTimeout(), scheduler, events);
         watcher = new Watcher(self, List.copyOf(members.values()), ring, config, transport, scheduler, builder.clock,
-                events, dispatcher, builder.controlTarget, new SplittableRandom(seed));
+                events, dispatcher, builder.controlTarget, new SplittableRandom(seed), metrics);
         maintenance = List.copyOf(builder.maintenance);
     }
 
@@ -152,6 +155,23 @@ public final class MonitorEngine implements AutoCloseable {
     /** The timings and thresholds in force. */
     public MonitorConfig config() {
         return config;
+    }
+
+    /** The members of the farm, in the order they were given. */
+    public List<Member> members() {
+        return List.copyOf(members.values());
+    }
+
+    /** What this engine has counted since it was built: checks, latencies, notification outcomes. */
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether the engine has started and not been closed: whether it answers questions. */
+    public boolean isRunning() {
+        synchronized (lifecycle) {
+            return started && !closed;
+        }
     }
 
     /** What this engine sees now. */

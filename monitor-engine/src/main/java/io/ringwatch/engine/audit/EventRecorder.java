@@ -8,6 +8,7 @@ import io.ringwatch.api.Severity;
 import io.ringwatch.engine.delivery.Lane;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,19 @@ public final class EventRecorder {
     private final Clock clock;
     private final EventLog log;
     private final Lane lane;
+    private final Consumer<Event> listener;
 
     public EventRecorder(NodeId observer, Clock clock, EventLog log, Lane lane) {
+        this(observer, clock, log, lane, event -> { });
+    }
+
+    /** @param listener told of every event as it is recorded, on the recording thread; must be quick */
+    public EventRecorder(NodeId observer, Clock clock, EventLog log, Lane lane, Consumer<Event> listener) {
         this.observer = observer;
         this.clock = clock;
         this.log = log;
         this.lane = lane;
+        this.listener = listener;
     }
 
     /** Starts an event of this kind, stamped now by this observer. */
@@ -43,6 +51,7 @@ public final class EventRecorder {
     public void record(Event.Builder builder) {
         Event event = builder.build();
         logLine(event);
+        listener.accept(event);
         boolean durable = event.kind() != EventKind.PROBE_FAILED && event.kind() != EventKind.WATCH_CHANGED;
         lane.execute(() -> {
             try {

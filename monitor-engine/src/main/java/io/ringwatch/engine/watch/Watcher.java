@@ -13,6 +13,7 @@ import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.metrics.EngineMetrics;
 import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.TargetReport;
@@ -60,6 +61,7 @@ public final class Watcher {
     private final SelfSuspicion suspicion;
     private final Maintenance maintenance;
     private final Alerts alerts;
+    private final EngineMetrics metrics;
 
     /** Every target watched, by id: the watched nodes and their services. */
     private final Map<TargetId, TargetRecord> records = new LinkedHashMap<>();
@@ -81,8 +83,9 @@ public final class Watcher {
      */
     public Watcher(NodeId self, List<Member> members, Ring ring, MonitorConfig config, Transport transport,
             Scheduler scheduler, Clock clock, EventRecorder events, Dispatcher dispatcher, Probe controlTarget,
-            RandomGenerator random) {
+            RandomGenerator random, EngineMetrics metrics) {
         this.self = self;
+        this.metrics = metrics;
         this.members = members.stream().collect(Collectors.toMap(Member::id, member -> member, (a, b) -> a, LinkedHashMap::new));
         this.ring = ring;
         this.config = config;
@@ -298,6 +301,7 @@ public final class Watcher {
         if (record.forgotten || stopped) {
             return;
         }
+        metrics.recordCheck(record.target, result);
         TargetId target = record.target;
         Status seen = result.status();
         if (seen != Status.UP && (suspicion.isSuspect() || stallEndedAt != null && startedAt.isBefore(stallEndedAt))) {

@@ -1,0 +1,268 @@
+package io.ringwatch.engine.endpoint;
+
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.OneLine;
+import io.ringwatch.api.ProbeResult;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.EngineView;
+import io.ringwatch.engine.MonitorEngine;
+import io.ringwatch.engine.json.Json;
+import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.membership.ServiceSpec;
+import io.ringwatch.engine.peer.PeerAnswer;
+import io.ringwatch.engine.peer.PeerQuestion;
+import io.ringwatch.engine.wire.PeerJson;
+import io.ringwatch.engine.wire.SharedSecret;
+import io.ringwatch.engine.wire.WireProtocol;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the requests of the node's status endpoint, whatever web server carries them:
+ * <ul>
+ *   <li>{@code GET /ringwatch/v1/live}: whether the node is up and trusts its own view. Open to
+ *       anyone, like any health check; it tells nothing else.</li>
+ *   <li>{@code GET /ringwatch/v1/status}: the node's view of its partners and the health of its
+ *       own services, as JSON. Needs the secret.</li>
+ *   <li>{@code POST /ringwatch/v1/ask}: a question from a peer (confirmation, "did you
+ *       notify?", an acknowledgement). Needs the secret and a member's id in
+ *       {@code X-Ringwatch-Node}.</li>
+ *   <li>{@code GET /metrics}: Prometheus metrics; open unless {@link Builder#metricsNeedSecret}.</li>
+ * </ul>
+ * A request without the secret where one is needed gets 401 and a body that says only
+ * "unauthorized". Thread-safe; each request may block up to the engine's check timeout.
+ */
+public final class EndpointHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointHandler.class);
+
+    private final MonitorEngine engine;
+    private final SharedSecret secret;
+    private final boolean metricsNeedSecret;
+    private final Duration answerTimeout;
+
+    private EndpointHandler(Builder builder) {
+        engine = builder.engine;
+        secret = builder.secret;
+        metricsNeedSecret = builder.metricsNeedSecret;
+        // A check question runs one check (up to the timeout); leave room for the way back.
+        answerTimeout = engine.config().timeout().plusSeconds(1);
+    }
+
+    /** Starts a handler for {@code engine}; give it a secret, or say it runs insecure. */
+    public static Builder builder(MonitorEngine engine) {
+        return new Builder(Objects.requireNonNull(engine, "engine"));
+    }
+
+    /** Answers one request. Never throws: failures are answered with a 4xx or 5xx status. */
+    public EndpointResponse handle(EndpointRequest request) {
+        try {
+            switch (request.path()) {
+                case WireProtocol.LIVE:
+                    return only("GET", request) ? live() : notAllowed("GET");
+                case WireProtocol.STATUS:
+                    return !only("GET", request) ? notAllowed("GET") : !authorized(request) ? unauthorized() : status();
+                case WireProtocol.ASK:
+                    return !only("POST", request) ? notAllowed("POST") : !authorized(request) ? unauthorized() : ask(request);
+                case WireProtocol.METRICS:
+                    return !only("GET", request) ? notAllowed("GET")
+                            : metricsNeedSecret && !authorized(request) ? unauthorized() : metrics();
+                default:
+                    return EndpointResponse.error(404, "not found");
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("The status endpoint failed to answer {}", request, failure);
+            return EndpointResponse.error(500, "internal error");
+        }
+    }
+
+    private static boolean only(String method, EndpointRequest request) {
+        return method.equalsIgnoreCase(request.method()) || "GET".equals(method) && "HEAD".equalsIgnoreCase(request.method());
+    }
+
+    private static EndpointResponse notAllowed(String allowed) {
+        return EndpointResponse.error(405, "method not allowed").with("Allow", allowed);
+    }
+
+    private boolean authorized(EndpointRequest request) {
+        return secret == null || secret.matches(request.authorization());
+    }
+
+    private static EndpointResponse unauthorized() {
+        return EndpointResponse.error(401, "unauthorized").with("WWW-Authenticate", "Bearer realm=\"ringwatch\"");
+    }
+
+    private EndpointResponse live() {
+        if (!engine.isRunning()) {
+            return EndpointResponse.error(503, "not running");
+        }
+        EngineView view = engine.view();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("node", engine.self().value());
+        json.put("health", view.health().name());
+        json.put("reason", view.healthReason());
+        return EndpointResponse.json(200, Json.write(json));
+    }
+
+    private EndpointResponse ask(EndpointRequest request) {
+        NodeId asker = member(request.asker());
+        if (asker == null) {
+            return EndpointResponse.error(403, "the " + WireProtocol.ASKER_HEADER + " header must name a member of the farm");
+        }
+        if (request.body().length > WireProtocol.MAX_QUESTION_BYTES) {
+            return EndpointResponse.error(413, "question too large");
+        }
+        PeerQuestion question;
+        try {
+            question = PeerJson.decodeQuestion(new String(request.body(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return EndpointResponse.error(400, "bad question: " + OneLine.of(malformed.getMessage(), 200));
+        }
+        if (!engine.isRunning()) {
+            return EndpointResponse.error(503, "not running");
+        }
+        try {
+            PeerAnswer answer = engine.answer(asker, question).toCompletableFuture()
+                    .get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return EndpointResponse.json(200, PeerJson.encode(answer));
+        } catch (TimeoutException late) {
+            return EndpointResponse.error(504, "no answer within " + answerTimeout.toMillis() + " ms");
+        } catch (ExecutionException failed) {
+            return EndpointResponse.error(503, "not running");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return EndpointResponse.error(503, "shutting down");
+        }
+    }
+
+    private NodeId member(String asker) {
+        if (asker == null) {
+            return null;
+        }
+        return engine.members().stream().map(Member::id).filter(id -> id.value().equals(asker)).findFirst().orElse(null);
+    }
+
+    private EndpointResponse status() {
+        EngineView view = engine.view();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("node", engine.self().value());
+        json.put("running", engine.isRunning());
+        json.put("health", view.health().name());
+        json.put("healthReason", view.healthReason());
+        json.put("ring", engine.ring().members().stream().map(NodeId::value).toList());
+        json.put("watching", view.watching().stream().map(NodeId::value).toList());
+        List<Object> targets = new ArrayList<>();
+        for (EngineView.TargetView target : view.targets()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("target", target.target().toString());
+            entry.put("status", target.status().name());
+            entry.put("since", target.since() == null ? null : target.since().toString());
+            entry.put("reason", target.lastReason());
+            entry.put("flapping", target.flapping());
+            entry.put("incident", target.incidentKey());
+            entry.put("acknowledged", target.acknowledged());
+            targets.add(entry);
+        }
+        json.put("targets", targets);
+        json.put("services", ownServices());
+        return EndpointResponse.json(200, Json.write(json));
+    }
+
+    /** Checks this node's own services now, all at once, each bounded by the check timeout. */
+    private List<Object> ownServices() {
+        Member self = engine.members().stream().filter(member -> member.id().equals(engine.self())).findFirst().orElseThrow();
+        Map<ServiceSpec, CompletableFuture<PeerAnswer>> checks = new LinkedHashMap<>();
+        for (ServiceSpec service : self.services()) {
+            checks.put(service, engine.answer(engine.self(), new PeerQuestion.CheckTarget(TargetId.service(self.id(), service.id())))
+                    .toCompletableFuture());
+        }
+        List<Object> services = new ArrayList<>();
+        checks.forEach((service, check) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("service", service.id().value());
+            entry.put("check", service.toString());
+            try {
+                PeerAnswer answer = check.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                ProbeResult result = ((PeerAnswer.Checked) answer).result();
+                entry.putAll(PeerJson.result(result));
+            } catch (TimeoutException | ExecutionException | ClassCastException failure) {
+                entry.put("status", "UNKNOWN");
+                entry.put("reason", "not checked: " + failure.getClass().getSimpleName());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                entry.put("status", "UNKNOWN");
+                entry.put("reason", "interrupted");
+            }
+            services.add(entry);
+        });
+        return services;
+    }
+
+    private EndpointResponse metrics() {
+        return new EndpointResponse(200, EndpointResponse.PROMETHEUS,
+                PrometheusText.render(engine).getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    @Override
+    public String toString() {
+        return "EndpointHandler[" + engine.self() + (secret == null ? ", insecure" : ", secret hidden") + "]";
+    }
+
+    /** Collects what a handler needs. Not thread-safe. */
+    public static final class Builder {
+        private final MonitorEngine engine;
+        private SharedSecret secret;
+        private boolean insecure;
+        private boolean metricsNeedSecret;
+
+        private Builder(MonitorEngine engine) {
+            this.engine = engine;
+        }
+
+        /**
+         * The secret every node of the farm shares; peer questions and the status need it.
+         *
+         * @throws IllegalArgumentException if it is shorter than {@value SharedSecret#MIN_LENGTH} characters
+         */
+        public Builder secret(String secret) {
+            this.secret = SharedSecret.of(secret);
+            return this;
+        }
+
+        /** Answers peer questions from anyone: only for a farm on a network nobody else reaches. */
+        public Builder insecure() {
+            this.insecure = true;
+            return this;
+        }
+
+        /** Whether {@code /metrics} needs the secret too; open by default, as Prometheus scrapes expect. */
+        public Builder metricsNeedSecret(boolean metricsNeedSecret) {
+            this.metricsNeedSecret = metricsNeedSecret;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if neither a secret nor {@link #insecure()} was given
+         */
+        public EndpointHandler build() {
+            if (secret == null && !insecure) {
+                throw new IllegalStateException("the status endpoint needs the farm's shared secret: call secret(...),"
+                        + " or insecure() for a farm nobody else can reach");
+            }
+            if (secret == null) {
+                LOG.warn("The status endpoint of {} answers peer questions without a secret", engine.self());
+            }
+            return new EndpointHandler(this);
+        }
+    }
+}

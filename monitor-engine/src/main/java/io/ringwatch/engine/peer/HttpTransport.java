@@ -1,0 +1,233 @@
+package io.ringwatch.engine.peer;
+
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Status;
+import io.ringwatch.engine.check.NoAnswer;
+import io.ringwatch.engine.check.ServiceResponse;
+import io.ringwatch.engine.json.Json;
+import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.probe.HttpFetcher;
+import io.ringwatch.engine.probe.NetworkFailures;
+import io.ringwatch.engine.probe.TcpProbe;
+import io.ringwatch.engine.wire.PeerJson;
+import io.ringwatch.engine.wire.SharedSecret;
+import io.ringwatch.engine.wire.WireProtocol;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real network: questions go to the peer's status endpoint over HTTP (see
+ * {@link io.ringwatch.engine.endpoint.EndpointHandler}), status URLs are fetched with an
+ * {@link HttpFetcher}.
+ *
+ * <ul>
+ *   <li>A node check ({@link PeerQuestion.Liveness}) connects to the node's endpoint and asks
+ *       {@code GET /ringwatch/v1/live}, which needs no secret; for a node configured with
+ *       {@link Builder#tcpNodeCheck}, a TCP connect to the endpoint's port is all.</li>
+ *   <li>Other questions are a {@code POST /ringwatch/v1/ask} with the farm's shared secret and
+ *       this node's id.</li>
+ *   <li>A peer that refuses the secret (401) counts as not answering, and is logged once: the
+ *       secrets of the two nodes differ.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Transport transport = HttpTransport.builder(NodeId.of("n1")).secret(System.getenv("RINGWATCH_SECRET")).build();
+ * }</pre>
+ *
+ * <p>Thread-safe; never blocks the caller.
+ */
+public final class HttpTransport implements Transport {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+
+    private final NodeId self;
+    private final SharedSecret secret;
+    private final HttpFetcher fetcher;
+    private final HttpClient client;
+    private final Set<NodeId> tcpNodeCheck;
+    private final Map<NodeId, Boolean> secretRefusedBy = new ConcurrentHashMap<>();
+
+    private HttpTransport(Builder builder) {
+        self = builder.self;
+        secret = builder.secret;
+        fetcher = builder.fetcher != null ? builder.fetcher : HttpFetcher.create();
+        tcpNodeCheck = Set.copyOf(builder.tcpNodeCheck);
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(builder.connectTimeout)
+                .build();
+    }
+
+    /** Starts a transport for the node {@code self}: give it the farm's secret, or say it runs insecure. */
+    public static Builder builder(NodeId self) {
+        return new Builder(Objects.requireNonNull(self, "self"));
+    }
+
+    @Override
+    public CompletionStage<PeerAnswer> ask(Member peer, PeerQuestion question, Duration timeout) {
+        if (question instanceof PeerQuestion.Liveness) {
+            return tcpNodeCheck.contains(peer.id()) ? connect(peer, timeout) : live(peer, timeout);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(WireProtocol.resolve(peer.endpoint(), WireProtocol.ASK))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(WireProtocol.ASKER_HEADER, self.value())
+                .POST(HttpRequest.BodyPublishers.ofString(PeerJson.encode(question), StandardCharsets.UTF_8));
+        if (secret != null) {
+            request.header("Authorization", secret.authorization());
+        }
+        return send(request.build(), timeout).thenApply(response -> {
+            if (response.statusCode() == 401) {
+                if (secretRefusedBy.putIfAbsent(peer.id(), Boolean.TRUE) == null) {
+                    LOG.warn("{} refused the shared secret of {}: the two nodes must be given the same secret", peer.id(), self);
+                }
+                throw new PeerUnreachableException(NoAnswer.OTHER, "refused the shared secret (HTTP 401)");
+            }
+            secretRefusedBy.remove(peer.id());
+            try {
+                return PeerJson.decodeAnswer(body(response));
+            } catch (IllegalArgumentException malformed) {
+                throw new PeerUnreachableException(NoAnswer.OTHER, "not a Ringwatch answer");
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<ServiceResponse> fetch(URI statusUrl, Duration timeout) {
+        return fetcher.fetch(statusUrl, timeout);
+    }
+
+    private CompletionStage<PeerAnswer> live(Member peer, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(WireProtocol.resolve(peer.endpoint(), WireProtocol.LIVE))
+                .timeout(timeout)
+                .header(WireProtocol.ASKER_HEADER, self.value())
+                .GET()
+                .build();
+        return send(request, timeout).thenApply(response -> alive(body(response)));
+    }
+
+    /** Reads {@code {"node":"n2","health":"UP","reason":""}}. */
+    private static PeerAnswer alive(String body) {
+        try {
+            if (Json.parse(body) instanceof Map<?, ?> live && live.get("health") instanceof String health) {
+                Object reason = live.get("reason");
+                return new PeerAnswer.Alive(Status.valueOf(health), reason instanceof String text ? text : "");
+            }
+        } catch (RuntimeException malformed) {
+            // falls through: whatever answers there is not a Ringwatch endpoint
+        }
+        throw new PeerUnreachableException(NoAnswer.OTHER, "not a Ringwatch endpoint");
+    }
+
+    private CompletionStage<PeerAnswer> connect(Member peer, Duration timeout) {
+        URI endpoint = peer.endpoint();
+        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
+        return TcpProbe.of(endpoint.getHost(), port).check(timeout).thenApply(result -> {
+            if (result.status() == Status.DOWN) {
+                throw new PeerUnreachableException(NoAnswer.OTHER, result.reason());
+            }
+            return (PeerAnswer) new PeerAnswer.Alive(Status.UP, "");
+        });
+    }
+
+    /** Sends a request; any status but 200 and 401 fails as no answer, naming the status. */
+    private CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request, Duration timeout) {
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        try {
+            sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(NetworkFailures.unreachable(failure, timeout));
+        }
+        return sent.handle((response, failure) -> {
+            if (failure != null) {
+                throw NetworkFailures.unreachable(failure, timeout);
+            }
+            if (response.statusCode() != 200 && response.statusCode() != 401) {
+                throw new PeerUnreachableException(NoAnswer.OTHER, "answered HTTP " + response.statusCode());
+            }
+            return response;
+        });
+    }
+
+    private static String body(HttpResponse<byte[]> response) {
+        if (response.body().length > WireProtocol.MAX_ANSWER_BYTES) {
+            throw new PeerUnreachableException(NoAnswer.OTHER, "answer too large");
+        }
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + self + (secret == null ? ", insecure" : ", secret hidden") + "]";
+    }
+
+    /** Collects what a transport needs. Not thread-safe. */
+    public static final class Builder {
+        private final NodeId self;
+        private SharedSecret secret;
+        private boolean insecure;
+        private HttpFetcher fetcher;
+        private Duration connectTimeout = HttpFetcher.DEFAULT_CONNECT_TIMEOUT;
+        private final Set<NodeId> tcpNodeCheck = new HashSet<>();
+
+        private Builder(NodeId self) {
+            this.self = self;
+        }
+
+        /**
+         * The secret every node of the farm shares.
+         *
+         * @throws IllegalArgumentException if it is shorter than {@value SharedSecret#MIN_LENGTH} characters
+         */
+        public Builder secret(String secret) {
+            this.secret = SharedSecret.of(secret);
+            return this;
+        }
+
+        /** Asks without a secret: only for a farm whose endpoints run insecure too. */
+        public Builder insecure() {
+            this.insecure = true;
+            return this;
+        }
+
+        /** How status URLs are fetched; {@link HttpFetcher#create()} unless set. */
+        public Builder fetcher(HttpFetcher fetcher) {
+            this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+            return this;
+        }
+
+        /** How long a connection to a peer may take to open; 5 s unless set (and never more than the question's timeout). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Checks this node by a TCP connect to its endpoint's port only, not by asking its engine. */
+        public Builder tcpNodeCheck(NodeId node) {
+            tcpNodeCheck.add(Objects.requireNonNull(node, "node"));
+            return this;
+        }
+
+        /** @throws IllegalStateException if neither a secret nor {@link #insecure()} was given */
+        public HttpTransport build() {
+            if (secret == null && !insecure) {
+                throw new IllegalStateException("the HTTP transport needs the farm's shared secret: call secret(...),"
+                        + " or insecure() for a farm nobody else can reach");
+            }
+            return new HttpTransport(this);
+        }
+    }
+}
