@@ -1,0 +1,84 @@
+package io.ringwatch.agent;
+
+import io.ringwatch.agent.config.AgentConfig;
+import io.ringwatch.agent.config.ChannelEntry;
+import io.ringwatch.agent.config.ConfigError;
+import io.ringwatch.agent.config.ConfigException;
+import io.ringwatch.agent.config.ConfigFile;
+import io.ringwatch.agent.config.Durations;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringwatch check-config}: reads the config file and says whether the agent could run
+ * with it. Prints a one-line summary and exits 0 when it is valid; prints every error, one per
+ * line with file, line and key, on standard error and exits {@value #EXIT_INVALID} when it is not.
+ * Not thread-safe: picocli fills one instance per run.
+ */
+@Command(name = "check-config",
+        description = "Check the config file: print a summary if it is valid, or every error with its line and key.",
+        mixinStandardHelpOptions = true)
+public final class CheckConfigCommand implements Callable<Integer> {
+    /** The exit code for a config file that cannot be used. */
+    public static final int EXIT_INVALID = 2;
+
+    private final Map<String, String> environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "<file>", defaultValue = ConfigFile.DEFAULT_FILE,
+            description = "The config file (default: ${DEFAULT-VALUE}).")
+    private Path config;
+
+    /** Substitutes {@code ${VAR}} references from {@link System#getenv()}. */
+    public CheckConfigCommand() {
+        this(System.getenv());
+    }
+
+    /** Substitutes {@code ${VAR}} references from {@code environment}, for tests. */
+    public CheckConfigCommand(Map<String, String> environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            AgentConfig checked = ConfigFile.load(config, environment);
+            spec.commandLine().getOut().println(summary(checked));
+            return 0;
+        } catch (ConfigException invalid) {
+            PrintWriter err = spec.commandLine().getErr();
+            for (ConfigError error : invalid.errors()) {
+                err.println(error);
+            }
+            return EXIT_INVALID;
+        }
+    }
+
+    /** {@code ringwatch.yaml: OK — node n1, 5 members, watching 2 partners every 60 s, 1 channel (webhook)}. */
+    static String summary(AgentConfig config) {
+        int members = config.members().size();
+        int partners = config.monitorConfig().partners();
+        int channels = config.channels().size();
+        String providers = config.channels().stream().map(ChannelEntry::provider).distinct()
+                .collect(Collectors.joining(", "));
+        return config.source() + ": OK — node " + config.node()
+                + ", " + plural(members, "member")
+                + ", watching " + plural(partners, "partner") + " every " + Durations.describe(config.monitorConfig().interval())
+                + ", " + (channels == 0 ? "no channels" : plural(channels, "channel") + " (" + providers + ")")
+                + (config.insecure() ? ", INSECURE: peer questions are not authenticated" : "");
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,58 @@
+package io.ringwatch.agent.config;
+
+import io.ringwatch.engine.dispatch.NotifierProviders;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code channels} section: where notifications go. Every setting value is a secret. */
+final class ChannelsSchema {
+    static final List<String> KEYS = List.of("name", "provider", "settings");
+
+    private ChannelsSchema() {
+    }
+
+    static List<ChannelEntry> read(YamlValue channels) {
+        List<ChannelEntry> result = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (YamlValue item : channels.list("channels").orElse(List.of())) {
+            item.map(KEYS).flatMap(channel -> channel(channel, seen)).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private static Optional<ChannelEntry> channel(YamlMap channel, Map<String, String> seen) {
+        Optional<String> name = channel.required("name", "the channel's name, such as team-chat")
+                .flatMap(value -> value.string("a channel name").filter(text -> {
+                    String first = seen.putIfAbsent(text, value.path() + " (line " + value.line() + ")");
+                    if (first != null) {
+                        value.error("duplicate channel name '" + text + "', already used at " + first);
+                    }
+                    return first == null;
+                }));
+        Optional<String> provider = channel.required("provider", "the notifier provider's id, such as console or webhook")
+                .flatMap(value -> value.parse("a provider id of lower-case letters, digits and dashes, such as webhook",
+                        text -> Optional.of(text).filter(NotifierProviders::isValidId)));
+        Map<String, String> settings = channel.get("settings").map(value -> settings(value.secret())).orElse(Map.of());
+        return name.isEmpty() || provider.isEmpty() ? Optional.empty()
+                : Optional.of(new ChannelEntry(name.get(), provider.get(), settings));
+    }
+
+    private static Map<String, String> settings(YamlValue settings) {
+        Map<String, String> result = new LinkedHashMap<>();
+        settings.map(null).ifPresent(map -> {
+            for (String key : map.keys()) {
+                Optional<YamlValue> value = map.get(key);
+                if (value.isEmpty()) {
+                    map.required(key, "a text value");
+                } else {
+                    value.get().text("a text value").ifPresent(text -> result.put(key, text.value()));
+                }
+            }
+        });
+        return result;
+    }
+}

@@ -1,0 +1,42 @@
+package io.ringwatch.agent.config;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * A check that must pass every cycle for a node to trust its own view, such as the gateway:
+ * a TCP connect or an HTTP request. Immutable.
+ */
+public sealed interface ControlTarget permits ControlTarget.Tcp, ControlTarget.Http {
+
+    /**
+     * Passes when a TCP connection opens ({@code tcp://10.0.0.254:53} in the file).
+     *
+     * @param host the host
+     * @param port the port, 1 to 65535
+     */
+    record Tcp(String host, int port) implements ControlTarget {
+        /** @throws NullPointerException if {@code host} is null */
+        public Tcp {
+            Objects.requireNonNull(host, "host");
+        }
+    }
+
+    /**
+     * Passes when an HTTP request gets an answer.
+     *
+     * @param url the absolute http(s) URL
+     */
+    record Http(URI url) implements ControlTarget {
+        /** @throws NullPointerException if {@code url} is null */
+        public Http {
+            Objects.requireNonNull(url, "url");
+        }
+
+        /** Shows the URL without user info or query. */
+        @Override
+        public String toString() {
+            return "Http[" + Urls.describe(url) + "]";
+        }
+    }
+}

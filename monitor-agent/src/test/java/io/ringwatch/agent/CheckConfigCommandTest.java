@@ -1,0 +1,78 @@
+package io.ringwatch.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CheckConfigCommandTest {
+    private static final Map<String, String> ENV = Map.of(
+            "RINGWATCH_SECRET", "example-secret-0123456789",
+            "CHAT_WEBHOOK_URL", "https://chat.example/hooks/T000/B000/XXXX");
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void summarisesAValidFile() {
+        int exit = run(ENV, "--config", "ringwatch.example.yaml");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString().strip()).isEqualTo(
+                "ringwatch.example.yaml: OK — node n1, 5 members, watching 2 partners every 60 s, 2 channels (webhook, console)");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void printsEveryErrorOnStandardErrorAndExitsTwo(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("ringwatch.yaml"), """
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                timing:
+                  interval: fast
+                  intervall: 5s
+                channels:
+                  - name: chat
+                    provider: webhook
+                    settings: { url: "${CHAT_WEBHOOK_URL}" }
+                """);
+
+        int exit = run(Map.of("RINGWATCH_SECRET", "example-secret-0123456789"), "-c", file.toString());
+
+        assertThat(exit).isEqualTo(CheckConfigCommand.EXIT_INVALID);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).containsExactly(
+                file + ":7: timing.interval: expected a duration such as 30s, 5m or 1h30m, got \"fast\"",
+                file + ":8: timing.intervall: unknown key; did you mean 'interval'? allowed keys here: interval, jitter, "
+                        + "timeout, retry-interval, confirmations, recoveries, peer-timeout, handoff-delay, repeat-interval, "
+                        + "escalation-delay, flap-high, flap-low, late-cycle-threshold, disputes-before-notice, "
+                        + "self-suspicion-notice-after, notifier-timeout",
+                file + ":12: channels[0].settings.url: environment variable CHAT_WEBHOOK_URL is not set "
+                        + "(give a default with ${CHAT_WEBHOOK_URL:-default})");
+    }
+
+    @Test
+    void namesAMissingFile() {
+        int exit = run(ENV, "-c", "no-such-ringwatch.yaml");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("no-such-ringwatch.yaml: no such file");
+    }
+
+    private int run(Map<String, String> environment, String... args) {
+        CommandLine commandLine = new CommandLine(new CheckConfigCommand(environment));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}
