@@ -1,0 +1,155 @@
+package io.ringwatch.agent.node;
+
+import io.ringwatch.agent.config.AgentConfig;
+import io.ringwatch.agent.config.ChannelEntry;
+import io.ringwatch.agent.config.ControlTarget;
+import io.ringwatch.agent.config.MemberEntry;
+import io.ringwatch.agent.config.NodeCheck;
+import io.ringwatch.agent.config.ServiceEntry;
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Probe;
+import io.ringwatch.engine.MonitorEngine;
+import io.ringwatch.engine.check.Expectation;
+import io.ringwatch.engine.endpoint.EndpointHandler;
+import io.ringwatch.engine.endpoint.StatusEndpoint;
+import io.ringwatch.engine.eventlog.JsonLinesEventLog;
+import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.membership.ServiceSpec;
+import io.ringwatch.engine.peer.HttpTransport;
+import io.ringwatch.engine.probe.HttpFetcher;
+import io.ringwatch.engine.probe.HttpProbe;
+import io.ringwatch.engine.probe.TcpProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The node a config file describes, running: its engine checks its partners over HTTP and
+ * TCP, and its status endpoint answers them. {@link #close()} stops it gracefully: the endpoint
+ * stops answering, notifications under way are finished (up to the notifier timeout), and the
+ * event log is flushed and closed. Thread-safe.
+ */
+public final class AgentNode implements AutoCloseable {
+    private final AgentConfig config;
+    private final MonitorEngine engine;
+    private final StatusEndpoint endpoint;
+
+    private AgentNode(AgentConfig config, MonitorEngine engine, StatusEndpoint endpoint) {
+        this.config = config;
+        this.engine = engine;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Builds the node, binds its endpoint's address and starts watching.
+     *
+     * @throws IOException if the event log cannot be opened
+     * @throws UncheckedIOException if the endpoint's address cannot be bound
+     * @throws IllegalArgumentException if a channel's provider is unknown or its settings are invalid
+     */
+    public static AgentNode start(AgentConfig config) throws IOException {
+        Clock clock = Clock.systemUTC();
+        HttpFetcher fetcher = HttpFetcher.create();
+        MonitorEngine.Builder builder = MonitorEngine.builder()
+                .self(config.node())
+                .members(members(config.members()))
+                .ringOrder(config.ringOrder())
+                .config(config.monitorConfig())
+                .transport(transport(config, fetcher))
+                .eventLog(eventLog(config));
+        for (ChannelEntry channel : config.channels()) {
+            builder.channel(channel.provider(), channel.name(), channel.settings());
+        }
+        config.controlTarget().ifPresent(target -> builder.controlTarget(probe(target, fetcher, clock)));
+        config.maintenance().forEach(builder::maintenance);
+        MonitorEngine engine = builder.build();
+        StatusEndpoint endpoint = StatusEndpoint.bind(new InetSocketAddress(config.listenAddress(), config.listenPort()));
+        try {
+            engine.start();
+            EndpointHandler.Builder handler = EndpointHandler.builder(engine);
+            config.secret().ifPresentOrElse(handler::secret, handler::insecure);
+            endpoint.serve(handler.build());
+        } catch (RuntimeException failure) {
+            endpoint.close();
+            engine.close();
+            throw failure;
+        }
+        return new AgentNode(config, engine, endpoint);
+    }
+
+    /** The running engine. */
+    public MonitorEngine engine() {
+        return engine;
+    }
+
+    /** Where the status endpoint listens, with the port actually bound. */
+    public InetSocketAddress endpointAddress() {
+        return endpoint.address();
+    }
+
+    /** The config this node runs. */
+    public AgentConfig config() {
+        return config;
+    }
+
+    /** Stops answering, finishes notifications under way and flushes the event log. Idempotent. */
+    @Override
+    public void close() {
+        endpoint.close();
+        engine.close();
+    }
+
+    static List<Member> members(List<MemberEntry> entries) {
+        return entries.stream().map(entry -> new Member(entry.id(), entry.endpoint(),
+                entry.services().stream().map(AgentNode::service).toList())).toList();
+    }
+
+    private static ServiceSpec service(ServiceEntry entry) {
+        if (entry instanceof ServiceEntry.HttpService http) {
+            return http.toServiceSpec();
+        }
+        ServiceEntry.TcpService tcp = (ServiceEntry.TcpService) entry;
+        return ServiceSpec.probed(tcp.id().value(), TcpProbe.of(tcp.host(), tcp.port()));
+    }
+
+    private static HttpTransport transport(AgentConfig config, HttpFetcher fetcher) {
+        HttpTransport.Builder transport = HttpTransport.builder(config.node()).fetcher(fetcher);
+        config.secret().ifPresentOrElse(transport::secret, transport::insecure);
+        for (MemberEntry member : config.members()) {
+            if (member.nodeCheck() == NodeCheck.TCP) {
+                transport.tcpNodeCheck(member.id());
+            }
+        }
+        return transport.build();
+    }
+
+    private static Probe probe(ControlTarget target, HttpFetcher fetcher, Clock clock) {
+        if (target instanceof ControlTarget.Tcp tcp) {
+            return TcpProbe.of(tcp.host(), tcp.port());
+        }
+        return HttpProbe.of(((ControlTarget.Http) target).url(), Expectation.ofDefaults(), fetcher, clock);
+    }
+
+    private static JsonLinesEventLog eventLog(AgentConfig config) throws IOException {
+        Path file = config.eventLog().path();
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory != null) {
+            Files.createDirectories(directory);
+        }
+        return JsonLinesEventLog.open(file, config.eventLog().config());
+    }
+
+    @Override
+    public String toString() {
+        return "AgentNode[" + config.node() + " at " + endpoint.uri() + "]";
+    }
+
+    /** This node's id. */
+    public NodeId id() {
+        return config.node();
+    }
+}
