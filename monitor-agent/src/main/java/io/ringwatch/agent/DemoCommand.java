@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
                 "showing the ring, the states, the alert, the recovery and the event log. Ends by itself in under a minute;",
                 "needs no config and no network beyond loopback."})
 public final class DemoCommand implements Callable<Integer> {
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.log.io.ringwatch";
+
     @Spec
     private CommandSpec spec;
 
@@ -22,8 +24,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where each node's event log goes (default: a new temporary directory).")
     private Path eventLogs;
 
+    @Option(names = "--verbose", description = "Also show every engine's log lines.")
+    private boolean verbose;
+
     @Override
     public Integer call() throws Exception {
+        if (!verbose && System.getProperty(LOG_LEVEL) == null) {
+            // Before the first engine class loads: the demo prints what matters itself.
+            System.setProperty(LOG_LEVEL, "error");
+        }
         Path directory = eventLogs != null ? eventLogs : Files.createTempDirectory("ringwatch-demo-");
         return OutageDemo.run(System.out, directory);
     }

@@ -41,6 +41,8 @@ public final class OutageDemo {
     private static final int NODES = 5;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration STEP_BOUND = Duration.ofSeconds(20);
+    /** How long the failed node stays down after the alert, so that its state can be seen. */
+    private static final Duration DWELL = Duration.ofSeconds(3);
     private static final Set<EventKind> STORY = EnumSet.of(EventKind.PROBE_FAILED, EventKind.STATE_CHANGED,
             EventKind.CHECK_DISPUTED, EventKind.NOTIFICATION_SENT, EventKind.NOTIFICATION_FAILED);
 
@@ -105,6 +107,7 @@ public final class OutageDemo {
                 return 1;
             }
             Duration detection = Duration.between(diedAt, received(NotificationKind.ALERT).orElseThrow().at());
+            hold(DWELL);
             say(FAILING_NODE + " comes back: a fresh agent on the same ports, as after a reboot.");
             boot(failing);
             if (!await("the recovery of " + FAILING_NODE, () -> received(NotificationKind.RECOVERY).isPresent())) {
@@ -149,6 +152,15 @@ public final class OutageDemo {
                 out.println(clock.stamp() + " FAILED: no " + what + " within " + seconds(STEP_BOUND));
                 return false;
             }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Lets the farm run for {@code time}, printing its states when they change. */
+    private void hold(Duration time) throws InterruptedException {
+        long until = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() - until < 0) {
+            printStatesIfChanged();
             Thread.sleep(POLL.toMillis());
         }
     }
