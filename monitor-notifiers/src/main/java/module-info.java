@@ -1,9 +1,13 @@
 /**
  * Notifier providers for real channels, each found through {@link java.util.ServiceLoader}
- * under its id: {@code console} for now.
+ * under its id: {@code console} and {@code webhook} for now.
  */
 module io.ringwatch.notifiers {
     requires io.ringwatch.api;
+    requires java.net.http;
+    requires com.fasterxml.jackson.databind;
 
-    provides io.ringwatch.api.NotifierProvider with io.ringwatch.notifiers.console.ConsoleNotifierProvider;
+    provides io.ringwatch.api.NotifierProvider with
+            io.ringwatch.notifiers.console.ConsoleNotifierProvider,
+            io.ringwatch.notifiers.webhook.WebhookNotifierProvider;
 }
