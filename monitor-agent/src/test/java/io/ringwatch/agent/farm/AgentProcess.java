@@ -41,6 +41,11 @@ final class AgentProcess {
         }
     }
 
+    /** Asks the JVM to stop (SIGTERM) without waiting. */
+    void requestStop() {
+        process.destroy();
+    }
+
     /** Asks the JVM to stop (SIGTERM) and waits for it; returns its exit code. */
     int terminate() throws InterruptedException {
         process.destroy();

@@ -126,6 +126,8 @@ final class ProcessFarm implements AutoCloseable {
     /** Stops every agent with SIGTERM, and everything else. */
     @Override
     public void close() throws InterruptedException {
+        // All at once, so that no agent watches another one stop and reports it.
+        agents.values().forEach(AgentProcess::requestStop);
         for (AgentProcess agent : agents.values()) {
             agent.terminate();
         }
