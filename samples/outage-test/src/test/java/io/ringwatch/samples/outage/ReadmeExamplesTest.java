@@ -26,10 +26,12 @@ class ReadmeExamplesTest {
             import io.ringwatch.api.*;
             import io.ringwatch.engine.*;
             import io.ringwatch.engine.check.*;
+            import io.ringwatch.engine.endpoint.*;
             import io.ringwatch.engine.eventlog.*;
             import io.ringwatch.engine.membership.*;
             import io.ringwatch.engine.peer.*;
             import io.ringwatch.testkit.*;
+            import java.net.*;
             import java.nio.file.*;
             import java.time.*;
             import org.junit.jupiter.api.Test;
