@@ -6,7 +6,12 @@ import io.ringwatch.agent.config.ConfigError;
 import io.ringwatch.agent.config.ConfigException;
 import io.ringwatch.agent.config.ConfigFile;
 import io.ringwatch.agent.config.Durations;
+import io.ringwatch.api.Notifier;
+import io.ringwatch.api.OneLine;
+import io.ringwatch.engine.dispatch.NotifierProviders;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -49,10 +54,39 @@ public final class CheckConfigCommand implements Callable<Integer> {
         this.environment = Objects.requireNonNull(environment, "environment");
     }
 
+    /**
+     * Whether every channel's provider is on the class path and accepts its settings: what
+     * {@code run} would find out only at start. Messages name the setting, never its value.
+     */
+    private List<String> channelProblems(AgentConfig checked) {
+        NotifierProviders providers = NotifierProviders.discover(Thread.currentThread().getContextClassLoader());
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < checked.channels().size(); i++) {
+            ChannelEntry channel = checked.channels().get(i);
+            String where = config + ": channels[" + i + "] (" + channel.name() + ")";
+            if (providers.find(channel.provider()).isEmpty()) {
+                problems.add(where + ".provider: no notifier provider '" + channel.provider() + "' is installed; installed: "
+                        + String.join(", ", providers.ids()));
+                continue;
+            }
+            try (Notifier notifier = providers.create(channel.provider(), channel.notifierSettings())) {
+                Objects.requireNonNull(notifier, "notifier");
+            } catch (RuntimeException invalid) {
+                problems.add(where + ".settings: " + OneLine.of(String.valueOf(invalid.getMessage()), 300));
+            }
+        }
+        return problems;
+    }
+
     @Override
     public Integer call() {
         try {
             AgentConfig checked = ConfigFile.load(config, environment);
+            List<String> channelProblems = channelProblems(checked);
+            if (!channelProblems.isEmpty()) {
+                channelProblems.forEach(spec.commandLine().getErr()::println);
+                return EXIT_INVALID;
+            }
             spec.commandLine().getOut().println(summary(checked));
             return 0;
         } catch (ConfigException invalid) {

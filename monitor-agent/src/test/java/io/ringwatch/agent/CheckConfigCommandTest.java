@@ -69,6 +69,32 @@ class CheckConfigCommandTest {
         assertThat(err.toString()).startsWith("no-such-ringwatch.yaml: no such file");
     }
 
+    @Test
+    void checksThatEveryChannelsProviderIsInstalledAndTakesItsSettings(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("ringwatch.yaml"), """
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - name: pager
+                    provider: pagerduty
+                  - name: chat
+                    provider: webhook
+                    settings: { url: "${CHAT_WEBHOOK_URL}", colour: blue }
+                """);
+
+        int exit = run(Map.of("RINGWATCH_SECRET", "example-secret-0123456789",
+                "CHAT_WEBHOOK_URL", "https://chat.example/hooks/T000/B000/XXXX"), "-c", file.toString());
+
+        assertThat(exit).isEqualTo(CheckConfigCommand.EXIT_INVALID);
+        assertThat(err.toString().lines()).hasSize(2);
+        assertThat(err.toString()).contains(file + ": channels[0] (pager).provider: no notifier provider 'pagerduty' is installed;")
+                .contains(file + ": channels[1] (chat).settings: ", "colour")
+                .doesNotContain("T000", "XXXX");
+    }
+
     private int run(Map<String, String> environment, String... args) {
         CommandLine commandLine = new CommandLine(new CheckConfigCommand(environment));
         commandLine.setOut(new PrintWriter(out, true));
