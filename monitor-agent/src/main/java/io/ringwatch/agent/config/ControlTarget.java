@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * A check that must pass every cycle for a node to trust its own view, such as the gateway:
- * a TCP connect or an HTTP request. Immutable.
+ * a TCP connect, an HTTP request or an ICMP echo. Immutable.
  */
-public sealed interface ControlTarget permits ControlTarget.Tcp, ControlTarget.Http {
+public sealed interface ControlTarget permits ControlTarget.Tcp, ControlTarget.Http, ControlTarget.Ping {
 
     /**
      * Passes when a TCP connection opens ({@code tcp://10.0.0.254:53} in the file).
@@ -37,6 +37,20 @@ public sealed interface ControlTarget permits ControlTarget.Tcp, ControlTarget.H
         @Override
         public String toString() {
             return "Http[" + Urls.describe(url) + "]";
+        }
+    }
+
+    /**
+     * Passes when the host answers an ICMP echo ({@code ping://10.0.0.254} in the file). Where
+     * the agent may not send ICMP, the JDK tries a TCP connection to port 7 instead: prefer
+     * {@code tcp://} there.
+     *
+     * @param host the host
+     */
+    record Ping(String host) implements ControlTarget {
+        /** @throws NullPointerException if {@code host} is null */
+        public Ping {
+            Objects.requireNonNull(host, "host");
         }
     }
 }

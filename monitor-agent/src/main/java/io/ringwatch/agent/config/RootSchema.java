@@ -87,9 +87,14 @@ final class RootSchema {
         }
     }
 
-    /** {@code tcp://host:port}, or an http(s) URL. */
+    /** {@code tcp://host:port}, {@code ping://host}, or an http(s) URL. */
     private static Optional<ControlTarget> controlTarget(YamlValue value) {
-        return value.parse("tcp://host:port or an http(s) URL, such as tcp://10.0.0.254:53", text -> {
+        return value.parse("tcp://host:port, ping://host or an http(s) URL, such as tcp://10.0.0.254:53", text -> {
+            if (text.toLowerCase(Locale.ROOT).startsWith("ping://")) {
+                String host = text.substring("ping://".length());
+                return host.isEmpty() || host.contains("/") || host.contains(":") && !host.startsWith("[")
+                        ? Optional.empty() : Optional.of(new ControlTarget.Ping(host.replace("[", "").replace("]", "")));
+            }
             if (text.toLowerCase(Locale.ROOT).startsWith("tcp://")) {
                 return Urls.hostPort(text.substring("tcp://".length()))
                         .map(address -> new ControlTarget.Tcp(address.host(), address.port()));

@@ -18,6 +18,7 @@ import io.ringwatch.engine.membership.ServiceSpec;
 import io.ringwatch.engine.peer.HttpTransport;
 import io.ringwatch.engine.probe.HttpFetcher;
 import io.ringwatch.engine.probe.HttpProbe;
+import io.ringwatch.engine.probe.PingProbe;
 import io.ringwatch.engine.probe.TcpProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,6 +131,9 @@ public final class AgentNode implements AutoCloseable {
     private static Probe probe(ControlTarget target, HttpFetcher fetcher, Clock clock) {
         if (target instanceof ControlTarget.Tcp tcp) {
             return TcpProbe.of(tcp.host(), tcp.port());
+        }
+        if (target instanceof ControlTarget.Ping ping) {
+            return PingProbe.of(ping.host());
         }
         return HttpProbe.of(((ControlTarget.Http) target).url(), Expectation.ofDefaults(), fetcher, clock);
     }

@@ -1,6 +1,7 @@
 package io.ringwatch.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.ServiceId;
@@ -142,6 +143,23 @@ class ConfigFileTest {
                 new JsonLinesEventLog.Config(JsonLinesEventLog.Fsync.EVERY_APPEND, 1000, 2));
         assertThat(config.maintenance().get(0).start()).isEqualTo(Instant.parse("2026-12-01T21:00:00Z"));
         assertThat(config.maintenance().get(0).reason()).isEqualTo("planned maintenance");
+    }
+
+    @Test
+    void aControlTargetMayBeAPing() {
+        String yaml = """
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                control-target: %s
+                """;
+
+        assertThat(Yaml.parse(yaml.formatted("ping://10.0.0.254")).controlTarget()).contains(new ControlTarget.Ping("10.0.0.254"));
+        assertThat(Yaml.parse(yaml.formatted("ping://[::1]")).controlTarget()).contains(new ControlTarget.Ping("::1"));
+        assertThatThrownBy(() -> Yaml.parse(yaml.formatted("ping://10.0.0.254:53")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(":6: control-target: expected tcp://host:port, ping://host");
     }
 
     @Test
