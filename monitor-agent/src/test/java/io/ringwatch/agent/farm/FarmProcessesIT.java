@@ -64,7 +64,12 @@ class FarmProcessesIT {
 
         List<JsonNode> alerts = exactlyOne(killedAt, "ALERT", "n3");
         assertThat(alerts.get(0).path("status").asText()).isEqualTo("DOWN");
-        assertThat(alerts.get(0).path("observedBy").asText()).isIn("n1", "n2");
+        String observer = alerts.get(0).path("observedBy").asText();
+        assertThat(observer).isIn("n1", "n2");
+        assertThat(farm.metrics(observer)).contains("ringwatch_up{node=\"" + observer + "\"} 1",
+                "ringwatch_notifications_total{channel=\"chat\",outcome=\"sent\"}",
+                "ringwatch_checks_total{target=\"n3\",result=\"down\"}",
+                "ringwatch_target_state{target=\"n3\",state=\"down\"} 1");
         assertThat(farm.notifications(killedAt, body -> "ALERT".equals(body.path("kind").asText())
                 && !"n3".equals(body.path("target").asText()))).as("alerts about anything else").isEmpty();
 

@@ -104,6 +104,14 @@ final class ProcessFarm implements AutoCloseable {
         return get(node, "/ringwatch/v1/live", false);
     }
 
+    /** The node's Prometheus metrics, as a scraper gets them (no secret). */
+    String metrics(String node) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + endpointPorts.get(node) + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
     /** Notifications that reached the webhook since {@code since} and match. */
     List<JsonNode> notifications(Instant since, Predicate<JsonNode> which) {
         List<JsonNode> found = new ArrayList<>();

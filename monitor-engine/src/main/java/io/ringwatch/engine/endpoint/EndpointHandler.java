@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Answers the requests of the node's status endpoint, whatever web server carries them:
  * <ul>
  *   <li>{@code GET /ringwatch/v1/live}: whether the node is up and trusts its own view. Open to
- *       anyone, like any health check; it tells nothing else.</li>
+ *       anyone, like any health check; only a request with the secret is told why the node
+ *       distrusts its view (the reason names its partners).</li>
  *   <li>{@code GET /ringwatch/v1/status}: the node's view of its partners and the health of its
  *       own services, as JSON. Needs the secret.</li>
  *   <li>{@code POST /ringwatch/v1/ask}: a question from a peer (confirmation, "did you
@@ -69,7 +70,7 @@ public final class EndpointHandler {
         try {
             switch (request.path()) {
                 case WireProtocol.LIVE:
-                    return only("GET", request) ? live() : notAllowed("GET");
+                    return only("GET", request) ? live(authorized(request)) : notAllowed("GET");
                 case WireProtocol.STATUS:
                     return !only("GET", request) ? notAllowed("GET") : !authorized(request) ? unauthorized() : status();
                 case WireProtocol.ASK:
@@ -102,7 +103,8 @@ public final class EndpointHandler {
         return EndpointResponse.error(401, "unauthorized").with("WWW-Authenticate", "Bearer realm=\"ringwatch\"");
     }
 
-    private EndpointResponse live() {
+    /** Anyone learns whether the node is up and trusts itself; only peers learn why it does not. */
+    private EndpointResponse live(boolean peer) {
         if (!engine.isRunning()) {
             return EndpointResponse.error(503, "not running");
         }
@@ -110,7 +112,7 @@ public final class EndpointHandler {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("node", engine.self().value());
         json.put("health", view.health().name());
-        json.put("reason", view.healthReason());
+        json.put("reason", peer ? view.healthReason() : "");
         return EndpointResponse.json(200, Json.write(json));
     }
 

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>A node check ({@link PeerQuestion.Liveness}) connects to the node's endpoint and asks
- *       {@code GET /ringwatch/v1/live}, which needs no secret; for a node configured with
+ *       {@code GET /ringwatch/v1/live}, which answers without the secret too (then without the
+ *       reason a node distrusts itself); for a node configured with
  *       {@link Builder#tcpNodeCheck}, a TCP connect to the endpoint's port is all.</li>
  *   <li>Other questions are a {@code POST /ringwatch/v1/ask} with the farm's shared secret and
  *       this node's id.</li>
@@ -111,12 +112,14 @@ public final class HttpTransport implements Transport {
     }
 
     private CompletionStage<PeerAnswer> live(Member peer, Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(WireProtocol.resolve(peer.endpoint(), WireProtocol.LIVE))
+        HttpRequest.Builder request = HttpRequest.newBuilder(WireProtocol.resolve(peer.endpoint(), WireProtocol.LIVE))
                 .timeout(timeout)
                 .header(WireProtocol.ASKER_HEADER, self.value())
-                .GET()
-                .build();
-        return send(request, timeout).thenApply(response -> alive(body(response)));
+                .GET();
+        if (secret != null) {
+            request.header("Authorization", secret.authorization()); // to be told why a peer distrusts itself
+        }
+        return send(request.build(), timeout).thenApply(response -> alive(body(response)));
     }
 
     /** Reads {@code {"node":"n2","health":"UP","reason":""}}. */

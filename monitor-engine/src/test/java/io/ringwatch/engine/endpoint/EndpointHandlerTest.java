@@ -2,10 +2,13 @@ package io.ringwatch.engine.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.ringwatch.api.Status;
 import io.ringwatch.engine.MonitorEngine;
 import io.ringwatch.engine.wire.WireProtocol;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,24 @@ class EndpointHandlerTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).isEqualTo("{\"node\":\"n1\",\"health\":\"UP\",\"reason\":\"\"}");
+    }
+
+    @Test
+    void onlyPeersAreToldWhyANodeDistrustsItself() {
+        MonitorEngine suspicious = TestEngines.startedWithFailingControlTarget("n1",
+                TestEngines.members("http://127.0.0.1:1", "http://127.0.0.1:2"));
+        try {
+            EndpointHandler endpoint = EndpointHandler.builder(suspicious).secret(TestEngines.SECRET).build();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> suspicious.view().health() == Status.DEGRADED);
+
+            assertThat(endpoint.handle(EndpointRequest.get(WireProtocol.LIVE)).text())
+                    .isEqualTo("{\"node\":\"n1\",\"health\":\"DEGRADED\",\"reason\":\"\"}");
+            assertThat(endpoint.handle(new EndpointRequest("GET", WireProtocol.LIVE, BEARER, "n2", new byte[0])).text())
+                    .contains("\"health\":\"DEGRADED\"", "control target");
+        } finally {
+            suspicious.close();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ringwatch.engine.endpoint;
 
 import io.ringwatch.api.ProbeResult;
+import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.MonitorEngine;
 import io.ringwatch.engine.check.NoAnswer;
 import io.ringwatch.engine.check.ServiceResponse;
@@ -37,6 +38,20 @@ final class TestEngines {
                 .self(self)
                 .members(members)
                 .transport(transport != null ? transport : unreachable())
+                .eventLog(new InMemoryEventLog())
+                .build();
+        engine.start();
+        return engine;
+    }
+
+    /** A started engine that checks every 100 ms and whose control target always fails: it soon distrusts itself. */
+    static MonitorEngine startedWithFailingControlTarget(String self, List<Member> members) {
+        MonitorEngine engine = MonitorEngine.builder()
+                .self(self)
+                .members(members)
+                .config(MonitorConfig.custom().interval(Duration.ofMillis(100)).timeout(Duration.ofMillis(50)).build())
+                .controlTarget(timeout -> CompletableFuture.completedFuture(ProbeResult.down(Duration.ZERO, "gateway unreachable")))
+                .transport(unreachable())
                 .eventLog(new InMemoryEventLog())
                 .build();
         engine.start();
