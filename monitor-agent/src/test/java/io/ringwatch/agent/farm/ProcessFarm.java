@@ -223,7 +223,7 @@ final class ProcessFarm implements AutoCloseable {
                 + "  retry-interval: 250ms\n"
                 + "  confirmations: 2\n"
                 + "  recoveries: 2\n"
-                + "  peer-timeout: 1s\n"
+                + "  peer-timeout: 2s\n"
                 + "  handoff-delay: 500ms\n"
                 + "  notifier-timeout: 5s\n"
                 + "channels:\n"
