@@ -8,6 +8,7 @@
  */
 module io.ringwatch.samples.host {
     requires io.ringwatch.engine;
+    requires jdk.httpserver; // the demo nodes' orders-api
     requires org.slf4j;
 
     exports io.ringwatch.samples.host;

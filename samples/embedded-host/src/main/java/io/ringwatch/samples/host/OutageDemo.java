@@ -6,11 +6,8 @@ import io.ringwatch.api.NodeId;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.MonitorConfig;
-import io.ringwatch.engine.check.Expectation;
 import io.ringwatch.engine.eventlog.EventLogReader;
 import io.ringwatch.engine.eventlog.HumanEventFormat;
-import io.ringwatch.engine.membership.Member;
-import io.ringwatch.engine.membership.ServiceSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -28,10 +25,11 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
- * A farm of five nodes in one JVM, each running a real {@link io.ringwatch.engine.MonitorEngine};
- * node {@code n3} crashes, its watchers alert the support desk through this app's own
- * {@link DeskNotifierProvider desk notifier}, then {@code n3} comes back and the recovery is
- * reported. Run it with {@code java -jar embedded-host.jar [event-log-directory]}; it exits 0
+ * A farm of five nodes in one JVM, each running a real {@link io.ringwatch.engine.MonitorEngine}
+ * with its status endpoint and its {@code orders-api} on 127.0.0.1, the engines talking real
+ * HTTP to each other; node {@code n3} crashes, its watchers alert the support desk through this
+ * app's own {@link DeskNotifierProvider desk notifier}, then {@code n3} comes back on the same
+ * ports and the recovery is reported. Run it with {@code java -jar embedded-host.jar [event-log-directory]}; it exits 0
  * when the alert and the recovery arrived in time, 1 when not, within about 30 seconds either
  * way.
  *
@@ -44,7 +42,7 @@ public final class OutageDemo {
     /** The desk channel's name. */
     public static final String CHANNEL = "ops-desk";
     /** The web service every node hosts. */
-    public static final String SERVICE = "orders-api";
+    public static final String SERVICE = OrdersApi.ID;
     /** The node that crashes. */
     public static final NodeId CRASHING_NODE = NodeId.of("n3");
 
@@ -124,13 +122,9 @@ public final class OutageDemo {
                 .runWith(Objects.requireNonNull(eventLogs, "eventLogs"));
     }
 
-    /** Five nodes, {@code n1} to {@code n5}, each hosting {@code orders-api} with a Spring Boot Actuator health endpoint. */
-    static List<Member> members() {
-        Expectation actuator = Expectation.custom().healthStatusUp().build();
-        return IntStream.rangeClosed(1, NODES).mapToObj(i -> "n" + i)
-                .map(node -> Member.of(node, "http://" + node + ".demo.test:7070",
-                        ServiceSpec.http(SERVICE, "http://" + node + ".demo.test:8080/actuator/health", actuator)))
-                .toList();
+    /** Five nodes, {@code n1} to {@code n5}, in ring order; each hosts {@code orders-api}. */
+    static List<NodeId> nodes() {
+        return IntStream.rangeClosed(1, NODES).mapToObj(i -> NodeId.of("n" + i)).toList();
     }
 
     /** The defaults tightened to seconds: a check every second. */
@@ -164,10 +158,12 @@ public final class OutageDemo {
         out.println("Ringwatch embedded-host demo: " + NODES + " engines in this JVM watch each other, checking every "
                 + seconds(config.interval()) + ".");
         out.println("Alerts go to the '" + CHANNEL + "' channel: this app's own DeskNotifier, found through ServiceLoader.");
-        out.println("(The network between the engines is a stand-in inside this JVM: see LoopbackFarm.)");
-        out.println();
         Outcome outcome;
-        try (DemoFarm farm = new DemoFarm(members(), config, eventLogs, CHANNEL, desk)) {
+        try (DemoFarm farm = new DemoFarm(nodes(), config, eventLogs, CHANNEL, desk)) {
+            out.println("Each node has a status endpoint and an " + SERVICE + " on 127.0.0.1; the engines talk HTTP"
+                    + " with a shared secret:");
+            farm.addresses().forEach(line -> out.println("   " + line));
+            out.println();
             outcome = play(farm);
         }
         OutageReport report = new OutageReport(outcome.problem(), desk.all(), outcome.detection(),
@@ -189,7 +185,8 @@ public final class OutageDemo {
         out.println();
 
         TargetId crashing = TargetId.node(CRASHING_NODE);
-        out.println("2. Crashing " + CRASHING_NODE + ": its engine stops, and nothing on " + CRASHING_NODE + " answers any more.");
+        out.println("2. Crashing " + CRASHING_NODE + ": its status endpoint and " + SERVICE
+                + " stop at once and its engine closes, so connections to " + CRASHING_NODE + " are refused.");
         Instant crashedAt = Instant.now();
         farm.crash(CRASHING_NODE);
         Optional<Event> alert = desk.await(NotificationKind.ALERT, crashing, bounds.detection());
@@ -201,7 +198,7 @@ public final class OutageDemo {
                 + " after the crash.");
         out.println();
 
-        out.println("3. Restarting " + CRASHING_NODE + " with a fresh engine, as after a reboot.");
+        out.println("3. Restarting " + CRASHING_NODE + " on the same ports with a fresh engine, as after a reboot.");
         Instant restartedAt = Instant.now();
         farm.restart(CRASHING_NODE);
         Optional<Event> recovered = desk.await(NotificationKind.RECOVERY, crashing, bounds.recovery());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the demo itself, in real time: five engines, a crash, a restart. It takes a few seconds.
+ * Runs the demo itself, in real time: five engines talking HTTP on 127.0.0.1, a crash, a restart
+ * on the same ports. It takes a few seconds.
  * Nothing here sleeps to synchronise: the demo waits for the deliveries its event logs record,
  * and polls the engines' views with a bound, each bound several times what the step takes.
  */
@@ -39,7 +40,8 @@ class OutageDemoTest {
         assertThat(report.deliveries()).as("everything delivered to the desk").hasSize(2);
         assertThat(report.detection().orElseThrow()).isLessThan(OutageDemo.Bounds.ofDefaults().detection());
         assertThat(report.detectionBound()).isEqualTo(Duration.ofMillis(1850));
-        assertThat(printed.toString(UTF_8)).contains("n1 -> n2, n3", "Summary", "Done: every engine is closed.");
+        assertThat(printed.toString(UTF_8)).contains("n1: endpoint http://127.0.0.1:", "n1 -> n2, n3", "Summary",
+                "Done: every engine is closed.");
     }
 
     @Test
