@@ -90,8 +90,9 @@ public final class Dispatcher {
             Cancellable watchdog = mode == DeliveryMode.THREADS
                     ? scheduler.schedule(timeout, () -> {
                         if (settled.compareAndSet(false, true)) {
-                            channel.lane.abandon(this);
+                            // Recorded before the lane moves on, so the next delivery's events come after it.
                             failed(channel, notification, "timed out after " + timeout.toMillis() + " ms");
+                            channel.lane.abandon(this);
                         }
                     })
                     : Cancellable.NONE;
