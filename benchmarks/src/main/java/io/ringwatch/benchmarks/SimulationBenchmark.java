@@ -1,9 +1,6 @@
 package io.ringwatch.benchmarks;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +68,7 @@ public final class SimulationBenchmark {
      */
     static int run(Options options, PrintStream out, PrintStream progress) {
         out.println("# ringwatch simulation benchmark " + options.describe());
-        out.println("# " + machine());
+        out.println("# " + Machine.describe());
         FarmRun farmRun = new FarmRun(options, progress);
         Map<Integer, List<RunResult>> measured = new LinkedHashMap<>();
         options.partners().forEach(k -> measured.put(k, new ArrayList<>()));
@@ -111,15 +108,5 @@ public final class SimulationBenchmark {
 
     private static String ratio(long a, long b) {
         return b == 0 ? a + " vs " + b : String.format(Locale.ROOT, "x%.2f", (double) a / b);
-    }
-
-    /** The JVM, the processors it sees, its heap limit and the date: what the figures depend on. */
-    private static String machine() {
-        Runtime runtime = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "java %s (%s) processors=%d maxHeap=%dMiB gc=%s date=%s",
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), runtime.availableProcessors(),
-                runtime.maxMemory() / (1024 * 1024),
-                String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream().map(gc -> gc.getName()).toList()),
-                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 }
