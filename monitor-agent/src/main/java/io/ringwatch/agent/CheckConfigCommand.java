@@ -101,7 +101,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
     /** {@code ringwatch.yaml: OK — node n1, 5 members, watching 2 partners every 60 s, 1 channel (webhook)}. */
     static String summary(AgentConfig config) {
         int members = config.members().size();
-        int partners = config.monitorConfig().partners();
+        int partners = Math.min(config.monitorConfig().partners(), members - 1);
         int channels = config.channels().size();
         String providers = config.channels().stream().map(ChannelEntry::provider).distinct()
                 .collect(Collectors.joining(", "));

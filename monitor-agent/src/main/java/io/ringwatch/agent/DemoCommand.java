@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringwatch demo}: a farm of five nodes on loopback, one outage, the alert and the recovery. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs five nodes on 127.0.0.1 that watch each other over real HTTP, takes one down and brings it back,",
-                "showing the ring, the states, the alert, the recovery and the event log. Ends by itself in under a minute;",
-                "needs no config and no network beyond loopback."})
+        description = {"Shows an outage on a farm of five nodes on this machine.",
+                "Five nodes on 127.0.0.1 watch each other over real HTTP; one goes down and comes back. Shows the ring,",
+                "the states, the alert, the recovery and the event log. Ends by itself in under a minute; needs no config",
+                "and no network beyond loopback."})
 public final class DemoCommand implements Callable<Integer> {
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.log.io.ringwatch";
 

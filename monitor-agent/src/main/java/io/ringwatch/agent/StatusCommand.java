@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringwatch status}: asks a running node what it sees, and prints it as a table. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Asks a running node for its view: its own health, the partners it watches and their states,",
+        description = {"Asks a running node what it sees.",
+                "Prints the node's own health, the partners it watches and their states,",
                 "and its own services checked just now. Exit code 0 when the node answered, 1 when it did not,",
                 "2 when it refused the secret or the config is wrong."})
 public final class StatusCommand implements Callable<Integer> {
@@ -130,7 +134,7 @@ public final class StatusCommand implements Callable<Integer> {
             String flags = (target.path("flapping").asBoolean() ? " (flapping)" : "")
                     + (target.path("acknowledged").asBoolean() ? " (acknowledged)" : "");
             out.printf(Locale.ROOT, row, target.path("target").asText(), target.path("status").asText() + flags,
-                    target.path("since").isNull() ? "-" : target.path("since").asText(), target.path("reason").asText());
+                    since(target.path("since")), target.path("reason").asText());
         }
         if (status.path("services").size() > 0) {
             out.println();
@@ -139,6 +143,18 @@ public final class StatusCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %-26s %-9s %6s ms  %s%n", service.path("service").asText(), service.path("status").asText(),
                         service.path("latencyMs").asText("-"), service.path("reason").asText());
             }
+        }
+    }
+
+    /** To the second: {@code 2026-11-24T13:02:56Z}. */
+    private static String since(JsonNode since) {
+        if (since.isNull() || since.isMissingNode()) {
+            return "-";
+        }
+        try {
+            return Instant.parse(since.asText()).truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException unexpected) {
+            return since.asText();
         }
     }
 

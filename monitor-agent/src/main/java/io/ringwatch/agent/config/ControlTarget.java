@@ -23,7 +23,8 @@ public sealed interface ControlTarget permits ControlTarget.Tcp, ControlTarget.H
     }
 
     /**
-     * Passes when an HTTP request gets an answer.
+     * Passes when an HTTP GET is answered as the default expectation wants: 200 to 299, within
+     * 5 s, over TLS with a certificate valid for 14 more days.
      *
      * @param url the absolute http(s) URL
      */

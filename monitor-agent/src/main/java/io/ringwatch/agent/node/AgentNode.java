@@ -53,6 +53,17 @@ public final class AgentNode implements AutoCloseable {
      * @throws IllegalArgumentException if a channel's provider is unknown or its settings are invalid
      */
     public static AgentNode start(AgentConfig config) throws IOException {
+        // The address first: a port in use is the commonest failure, and nothing is open yet to close.
+        StatusEndpoint endpoint = StatusEndpoint.bind(new InetSocketAddress(config.listenAddress(), config.listenPort()));
+        try {
+            return start(config, endpoint);
+        } catch (IOException | RuntimeException failure) {
+            endpoint.close();
+            throw failure;
+        }
+    }
+
+    private static AgentNode start(AgentConfig config, StatusEndpoint endpoint) throws IOException {
         Clock clock = Clock.systemUTC();
         HttpFetcher fetcher = HttpFetcher.create();
         MonitorEngine.Builder builder = MonitorEngine.builder()
@@ -68,14 +79,12 @@ public final class AgentNode implements AutoCloseable {
         config.controlTarget().ifPresent(target -> builder.controlTarget(probe(target, fetcher, clock)));
         config.maintenance().forEach(builder::maintenance);
         MonitorEngine engine = builder.build();
-        StatusEndpoint endpoint = StatusEndpoint.bind(new InetSocketAddress(config.listenAddress(), config.listenPort()));
         try {
             engine.start();
             EndpointHandler.Builder handler = EndpointHandler.builder(engine);
             config.secret().ifPresentOrElse(handler::secret, handler::insecure);
             endpoint.serve(handler.build());
         } catch (RuntimeException failure) {
-            endpoint.close();
             engine.close();
             throw failure;
         }

@@ -140,10 +140,24 @@ public final class HttpTransport implements Transport {
         int port = endpoint.getPort() >= 0 ? endpoint.getPort() : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
         return TcpProbe.of(endpoint.getHost(), port).check(timeout).thenApply(result -> {
             if (result.status() == Status.DOWN) {
-                throw new PeerUnreachableException(NoAnswer.OTHER, result.reason());
+                throw unreachable(result.reason());
             }
             return (PeerAnswer) new PeerAnswer.Alive(Status.UP, "");
         });
+    }
+
+    /** The probe's reason ({@code connection refused}, {@code timed out (after 500 ms)}) as the same no-answer. */
+    private static PeerUnreachableException unreachable(String reason) {
+        for (NoAnswer cause : NoAnswer.values()) {
+            if (reason.equals(cause.reason())) {
+                return new PeerUnreachableException(cause, "");
+            }
+            String prefix = cause.reason() + " (";
+            if (reason.startsWith(prefix) && reason.endsWith(")")) {
+                return new PeerUnreachableException(cause, reason.substring(prefix.length(), reason.length() - 1));
+            }
+        }
+        return new PeerUnreachableException(NoAnswer.OTHER, reason);
     }
 
     /** Sends a request; any status but 200 and 401 fails as no answer, naming the status. */

@@ -118,6 +118,19 @@ class HttpRoundTripTest {
         assertThat(ask(tcp, "n2", new PeerQuestion.Liveness())).isEqualTo(new PeerAnswer.Alive(Status.UP, ""));
     }
 
+    @Test
+    void aTcpNodeCheckOfAStoppedNodeSaysConnectionRefused() {
+        HttpTransport tcp = HttpTransport.builder(NodeId.of("n1")).secret(TestEngines.SECRET).tcpNodeCheck(NodeId.of("n2")).build();
+        endpoint2.close();
+
+        assertThat(tcp.ask(member("n2"), new PeerQuestion.Liveness(), TIMEOUT).toCompletableFuture())
+                .failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(PeerUnreachableException.class, unreachable -> {
+                    assertThat(unreachable.noAnswer()).isEqualTo(NoAnswer.REFUSED);
+                    assertThat(unreachable).hasMessage("connection refused");
+                });
+    }
+
     private static HttpTransport transport(String self, String secret) {
         return HttpTransport.builder(NodeId.of(self)).secret(secret).build();
     }
