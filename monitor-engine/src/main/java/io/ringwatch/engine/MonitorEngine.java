@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -85,7 +86,8 @@ public final class MonitorEngine implements AutoCloseable {
         members = builder.members;
         config = builder.config;
         transport = builder.transport;
-        ring = Ring.of(members.keySet(), builder.ringOrder, config.partners());
+        ring = Ring.of(members.keySet(), builder.ringOrder, config.partners(), members.values().stream()
+                .filter(member -> !member.runsEngine()).map(Member::id).collect(Collectors.toSet()));
         ownedScheduler = builder.scheduler == null ? SystemScheduler.start("ringwatch-" + self) : null;
         Scheduler scheduler = builder.scheduler != null ? builder.scheduler : ownedScheduler;
         events = new EventRecorder(self, builder.clock, log, Lane.open(builder.delivery, "eventlog-" + self, 10_000),
@@ -419,6 +421,9 @@ public final class MonitorEngine implements AutoCloseable {
             if (!members.containsKey(self)) {
                 throw new IllegalStateException("self " + self + " is not among the members " + members.keySet()
                         + ": add it with member(...)");
+            }
+            if (!members.get(self).runsEngine()) {
+                throw new IllegalStateException("self " + self + " is a member that runs no engine (watched only)");
             }
             if (transport == null) {
                 throw new IllegalStateException("no transport: call transport(...) (the testkit's simulated network in tests)");

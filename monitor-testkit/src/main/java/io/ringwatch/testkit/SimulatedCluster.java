@@ -21,10 +21,12 @@ import io.ringwatch.testkit.time.VirtualTimeScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +65,8 @@ public final class SimulatedCluster implements AutoCloseable {
         this.clock = settings.clock != null ? settings.clock : FakeClock.awkward();
         this.scheduler = VirtualTimeScheduler.on(clock);
         this.channel = new RecordingNotifier(settings.channelName);
-        this.members = settings.layout.entrySet().stream().map(entry -> member(entry.getKey(), entry.getValue())).toList();
+        this.members = settings.layout.entrySet().stream()
+                .map(entry -> member(entry.getKey(), entry.getValue(), !settings.watchedOnly.contains(entry.getKey()))).toList();
         members.forEach(member -> nodes.put(member.id(), new SimulatedNode(member)));
         this.network = new SimulatedNetwork(nodes, settings.latency);
         nodes.values().forEach(this::boot);
@@ -105,7 +108,11 @@ public final class SimulatedCluster implements AutoCloseable {
      * @throws IllegalArgumentException if there is no such node
      */
     public MonitorEngine engine(String node) {
-        return node(node).engine;
+        SimulatedNode simulated = node(node);
+        if (!simulated.member.runsEngine()) {
+            throw new IllegalArgumentException("node " + node + " runs no engine: it is watched only");
+        }
+        return simulated.engine;
     }
 
     /** What the engine on {@code node} sees now. */
@@ -141,7 +148,9 @@ public final class SimulatedCluster implements AutoCloseable {
             SimulatedNode node = node(crash.node().value());
             node.condition = SimulatedNode.Condition.CRASHED;
             node.scheduler.kill(); // nothing of this engine runs again, not even a late answer
-            crashedEngines.add(node.engine);
+            if (node.engine != null) {
+                crashedEngines.add(node.engine);
+            }
         } else if (fault instanceof Fault.Hang hang) {
             SimulatedNode node = node(hang.node().value());
             node.condition = SimulatedNode.Condition.HUNG;
@@ -195,7 +204,7 @@ public final class SimulatedCluster implements AutoCloseable {
     public SimulatedCluster scheduleMaintenance(MaintenanceWindow window) {
         maintenance.add(Objects.requireNonNull(window, "window"));
         for (SimulatedNode node : nodes.values()) {
-            if (node.condition != SimulatedNode.Condition.CRASHED) {
+            if (node.condition != SimulatedNode.Condition.CRASHED && node.engine != null) {
                 node.engine.scheduleMaintenance(window);
             }
         }
@@ -211,7 +220,7 @@ public final class SimulatedCluster implements AutoCloseable {
         TargetId id = TargetId.parse(target);
         boolean any = false;
         for (SimulatedNode node : nodes.values()) {
-            if (node.condition == SimulatedNode.Condition.RUNNING) {
+            if (node.condition == SimulatedNode.Condition.RUNNING && node.engine != null) {
                 any |= node.engine.acknowledge(id, by, note);
             }
         }
@@ -237,7 +246,9 @@ public final class SimulatedCluster implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         for (SimulatedNode node : nodes.values()) {
             text.append(node.id).append(' ').append(node.condition);
-            if (node.condition == SimulatedNode.Condition.RUNNING) {
+            if (node.engine == null) {
+                text.append(" (runs no engine)");
+            } else if (node.condition == SimulatedNode.Condition.RUNNING) {
                 EngineView view = node.engine.view();
                 text.append(view.health() == io.ringwatch.api.Status.UP ? "" : " (" + view.health() + ": " + view.healthReason() + ")")
                         .append(" watches ")
@@ -254,7 +265,7 @@ public final class SimulatedCluster implements AutoCloseable {
     public void close() {
         crashedEngines.forEach(MonitorEngine::close); // releases their threads, if they had any
         for (SimulatedNode node : nodes.values()) {
-            if (node.condition != SimulatedNode.Condition.CRASHED) {
+            if (node.condition != SimulatedNode.Condition.CRASHED && node.engine != null) {
                 node.engine.close();
             }
         }
@@ -304,6 +315,9 @@ public final class SimulatedCluster implements AutoCloseable {
     private void boot(SimulatedNode node) {
         node.condition = SimulatedNode.Condition.RUNNING;
         node.scheduler = new NodeScheduler(scheduler);
+        if (!node.member.runsEngine()) {
+            return; // a machine that is only watched: it answers connections, and nothing more
+        }
         MonitorEngine.Builder builder = MonitorEngine.builder()
                 .self(node.id)
                 .members(members)
@@ -345,15 +359,16 @@ public final class SimulatedCluster implements AutoCloseable {
         };
     }
 
-    private static Member member(NodeId id, List<String> services) {
+    private static Member member(NodeId id, List<String> services, boolean runsEngine) {
         return new Member(id, SimulatedNetwork.endpointOf(id), services.stream()
                 .map(service -> ServiceSpec.http(service, SimulatedNetwork.statusUrlOf(id, ServiceId.of(service))))
-                .toList());
+                .toList(), runsEngine);
     }
 
     /** Describes a simulated farm. Not thread-safe. */
     public static final class Builder {
         private final Map<NodeId, List<String>> layout = new LinkedHashMap<>();
+        private final Set<NodeId> watchedOnly = new HashSet<>();
         private List<String> defaultServices = List.of(DEFAULT_SERVICE);
         private MonitorConfig config = MonitorConfig.ofDefaults();
         private RingOrder ringOrder = RingOrder.CONFIGURED;
@@ -397,6 +412,19 @@ public final class SimulatedCluster implements AutoCloseable {
             if (layout.put(NodeId.of(id), List.of(services)) != null) {
                 throw new IllegalArgumentException("node " + id + " is listed twice");
             }
+            return this;
+        }
+
+        /**
+         * Adds, in ring order, a machine that runs no engine but hosts these services: the nodes
+         * before it check it (by a TCP connect, in a real farm) and its services, and it watches
+         * nobody.
+         *
+         * @throws IllegalArgumentException if the node is listed twice
+         */
+        public Builder watchedOnlyNode(String id, String... services) {
+            node(id, services);
+            watchedOnly.add(NodeId.of(id));
             return this;
         }
 

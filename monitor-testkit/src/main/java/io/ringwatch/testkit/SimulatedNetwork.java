@@ -4,6 +4,7 @@ import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Probe;
 import io.ringwatch.api.ProbeResult;
 import io.ringwatch.api.ServiceId;
+import io.ringwatch.api.Status;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.check.NoAnswer;
 import io.ringwatch.engine.check.ServiceResponse;
@@ -150,6 +151,10 @@ final class SimulatedNetwork {
         }
         if (node.refuses()) {
             return CompletableFuture.failedFuture(new PeerUnreachableException(NoAnswer.REFUSED, ""));
+        }
+        if (node.engine == null) { // a machine that runs no engine: a connection opens, nothing answers questions
+            return question instanceof PeerQuestion.Liveness ? CompletableFuture.completedFuture(new PeerAnswer.Alive(Status.UP, ""))
+                    : CompletableFuture.failedFuture(new PeerUnreachableException(NoAnswer.OTHER, asked + " runs no engine"));
         }
         CompletableFuture<PeerAnswer> answer = node.engine.answer(asker, question).toCompletableFuture();
         if (answer.isDone() && !answer.isCompletedExceptionally()) {

@@ -85,6 +85,11 @@ final class RootSchema {
                     + members.get().stream().map(member -> member.id().value()).collect(Collectors.joining(", "))
                     + "): add it to members, or set node to this machine's id");
         }
+        if (members.isPresent() && members.get().stream()
+                .anyMatch(member -> member.id().equals(self) && member.nodeCheck() == NodeCheck.TCP)) {
+            map.get("node").orElseThrow().error("'" + self + "' has node-check: tcp, which marks a machine that runs no"
+                    + " agent: this machine runs it, so give its member node-check: http (the default)");
+        }
     }
 
     /** {@code tcp://host:port}, {@code ping://host}, or an http(s) URL. */

@@ -115,7 +115,7 @@ public final class AgentNode implements AutoCloseable {
 
     static List<Member> members(List<MemberEntry> entries) {
         return entries.stream().map(entry -> new Member(entry.id(), entry.endpoint(),
-                entry.services().stream().map(AgentNode::service).toList())).toList();
+                entry.services().stream().map(AgentNode::service).toList(), entry.nodeCheck() == NodeCheck.HTTP)).toList();
     }
 
     private static ServiceSpec service(ServiceEntry entry) {
@@ -129,11 +129,6 @@ public final class AgentNode implements AutoCloseable {
     private static HttpTransport transport(AgentConfig config, HttpFetcher fetcher) {
         HttpTransport.Builder transport = HttpTransport.builder(config.node()).fetcher(fetcher);
         config.secret().ifPresentOrElse(transport::secret, transport::insecure);
-        for (MemberEntry member : config.members()) {
-            if (member.nodeCheck() == NodeCheck.TCP) {
-                transport.tcpNodeCheck(member.id());
-            }
-        }
         return transport.build();
     }
 

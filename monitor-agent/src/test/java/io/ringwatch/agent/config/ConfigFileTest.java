@@ -146,6 +146,19 @@ class ConfigFileTest {
     }
 
     @Test
+    void theNodeItselfCannotBeOneThatRunsNoAgent() {
+        assertThatThrownBy(() -> Yaml.parse("""
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                    node-check: tcp
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":1: node: 'n1' has node-check: tcp, which marks a machine that runs no agent");
+    }
+
+    @Test
     void aControlTargetMayBeAPing() {
         String yaml = """
                 node: n1

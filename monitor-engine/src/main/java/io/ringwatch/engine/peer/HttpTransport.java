@@ -18,10 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A node check ({@link PeerQuestion.Liveness}) connects to the node's endpoint and asks
  *       {@code GET /ringwatch/v1/live}, which answers without the secret too (then without the
- *       reason a node distrusts itself); for a node configured with
- *       {@link Builder#tcpNodeCheck}, a TCP connect to the endpoint's port is all.</li>
+ *       reason a node distrusts itself). For a member that runs no engine
+ *       ({@link Member#watchedOnly}), a TCP connect to its endpoint's port is all.</li>
  *   <li>Other questions are a {@code POST /ringwatch/v1/ask} with the farm's shared secret and
  *       this node's id.</li>
  *   <li>A peer that refuses the secret (401) counts as not answering, and is logged once: the
@@ -57,14 +55,12 @@ public final class HttpTransport implements Transport {
     private final SharedSecret secret;
     private final HttpFetcher fetcher;
     private final HttpClient client;
-    private final Set<NodeId> tcpNodeCheck;
     private final Map<NodeId, Boolean> secretRefusedBy = new ConcurrentHashMap<>();
 
     private HttpTransport(Builder builder) {
         self = builder.self;
         secret = builder.secret;
         fetcher = builder.fetcher != null ? builder.fetcher : HttpFetcher.create();
-        tcpNodeCheck = Set.copyOf(builder.tcpNodeCheck);
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -80,7 +76,10 @@ public final class HttpTransport implements Transport {
     @Override
     public CompletionStage<PeerAnswer> ask(Member peer, PeerQuestion question, Duration timeout) {
         if (question instanceof PeerQuestion.Liveness) {
-            return tcpNodeCheck.contains(peer.id()) ? connect(peer, timeout) : live(peer, timeout);
+            return peer.runsEngine() ? live(peer, timeout) : connect(peer, timeout);
+        }
+        if (!peer.runsEngine()) {
+            return CompletableFuture.failedFuture(new PeerUnreachableException(NoAnswer.OTHER, peer.id() + " runs no engine"));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(WireProtocol.resolve(peer.endpoint(), WireProtocol.ASK))
                 .timeout(timeout)
@@ -198,7 +197,6 @@ public final class HttpTransport implements Transport {
         private boolean insecure;
         private HttpFetcher fetcher;
         private Duration connectTimeout = HttpFetcher.DEFAULT_CONNECT_TIMEOUT;
-        private final Set<NodeId> tcpNodeCheck = new HashSet<>();
 
         private Builder(NodeId self) {
             this.self = self;
@@ -229,12 +227,6 @@ public final class HttpTransport implements Transport {
         /** How long a connection to a peer may take to open; 5 s unless set (and never more than the question's timeout). */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /** Checks this node by a TCP connect to its endpoint's port only, not by asking its engine. */
-        public Builder tcpNodeCheck(NodeId node) {
-            tcpNodeCheck.add(Objects.requireNonNull(node, "node"));
             return this;
         }
 

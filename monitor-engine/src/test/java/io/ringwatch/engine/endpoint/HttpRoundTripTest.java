@@ -112,18 +112,23 @@ class HttpRoundTripTest {
     }
 
     @Test
-    void aTcpNodeCheckOnlyConnects() throws Exception {
-        HttpTransport tcp = HttpTransport.builder(NodeId.of("n1")).secret(TestEngines.SECRET).tcpNodeCheck(NodeId.of("n2")).build();
+    void aMachineThatRunsNoEngineIsCheckedByATcpConnectAndAskedNothing() {
+        Member machine = Member.watchedOnly("n2", "tcp://127.0.0.1:" + endpoint2.address().getPort());
+        HttpTransport transport = transport("n1", TestEngines.SECRET);
 
-        assertThat(ask(tcp, "n2", new PeerQuestion.Liveness())).isEqualTo(new PeerAnswer.Alive(Status.UP, ""));
+        assertThat(transport.ask(machine, new PeerQuestion.Liveness(), TIMEOUT).toCompletableFuture())
+                .succeedsWithin(TIMEOUT).isEqualTo(new PeerAnswer.Alive(Status.UP, ""));
+        assertThat(transport.ask(machine, new PeerQuestion.ReportOn(TargetId.parse("n1")), TIMEOUT).toCompletableFuture())
+                .failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(PeerUnreachableException.class).withMessageContaining("runs no engine");
     }
 
     @Test
-    void aTcpNodeCheckOfAStoppedNodeSaysConnectionRefused() {
-        HttpTransport tcp = HttpTransport.builder(NodeId.of("n1")).secret(TestEngines.SECRET).tcpNodeCheck(NodeId.of("n2")).build();
+    void aTcpNodeCheckOfAStoppedMachineSaysConnectionRefused() {
+        Member machine = Member.watchedOnly("n2", "tcp://127.0.0.1:" + endpoint2.address().getPort());
         endpoint2.close();
 
-        assertThat(tcp.ask(member("n2"), new PeerQuestion.Liveness(), TIMEOUT).toCompletableFuture())
+        assertThat(transport("n1", TestEngines.SECRET).ask(machine, new PeerQuestion.Liveness(), TIMEOUT).toCompletableFuture())
                 .failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOfSatisfying(PeerUnreachableException.class, unreachable -> {
                     assertThat(unreachable.noAnswer()).isEqualTo(NoAnswer.REFUSED);

@@ -19,10 +19,11 @@ import net.jqwik.api.Provide;
 
 class RingPropertiesTest {
 
-    /** A ring, its K, and the nodes that have failed. */
+    /** A ring, its K, its watched-only nodes (machines that run no engine), and the nodes that have failed. */
     record Farm(Ring ring, Set<NodeId> failed) {
+        /** The live nodes that run an engine: the ones that watch. */
         List<NodeId> live() {
-            return ring.members().stream().filter(node -> !failed.contains(node)).toList();
+            return ring.members().stream().filter(node -> !failed.contains(node) && ring.watches(node)).toList();
         }
 
         /** For each node, the live nodes whose watch list holds it. */
@@ -43,7 +44,7 @@ class RingPropertiesTest {
         int live = farm.live().size();
         int k = farm.ring().partners();
         farm.watchedBy().forEach((node, watchers) -> {
-            int others = farm.failed().contains(node) ? live : live - 1;
+            int others = farm.live().contains(node) ? live - 1 : live;
             assertThat(watchers).as("live watchers of %s in %s with %s failed", node, farm.ring(), farm.failed())
                     .hasSize(Math.min(k, others));
         });
@@ -96,13 +97,28 @@ class RingPropertiesTest {
                 .isEqualTo(Ring.of(farm.ring().members(), RingOrder.HASHED, 2).members());
     }
 
+    @Property(tries = 300)
+    void aNodeThatRunsNoEngineWatchesNobodyAndIsNobodysWitness(@ForAll("farms") Farm farm) {
+        for (NodeId node : farm.ring().members()) {
+            if (!farm.ring().watches(node)) {
+                assertThat(farm.watchedBy().values()).noneMatch(watchers -> watchers.contains(node));
+                farm.ring().members().forEach(other -> assertThat(farm.ring().watchersOf(other, farm.failed()::contains))
+                        .doesNotContain(node));
+                assertThat(farm.ring().predecessors(farm.ring().members().get(0))).doesNotContain(node);
+            }
+        }
+    }
+
+    /** Farms in which some nodes have failed and, one time in two, some run no engine. */
     @Provide
     Arbitrary<Farm> farms() {
         Arbitrary<Integer> sizes = Arbitraries.integers().between(2, 200);
         Arbitrary<Integer> ks = Arbitraries.integers().between(1, 4);
-        return Combinators.combine(sizes, ks).flatAs((size, k) -> Arbitraries.integers().between(0, size - 1)
-                .set().ofMaxSize(size)
-                .map(failed -> farm(size, k, failed)));
+        return Combinators.combine(sizes, ks).flatAs((size, k) -> {
+            Arbitrary<Set<Integer>> positions = Arbitraries.integers().between(0, size - 1).set().ofMaxSize(size);
+            Arbitrary<Set<Integer>> watchedOnly = Arbitraries.oneOf(Arbitraries.just(Set.of()), positions);
+            return Combinators.combine(positions, watchedOnly).as((failed, passive) -> farm(size, k, failed, passive));
+        });
     }
 
     @Provide
@@ -116,9 +132,15 @@ class RingPropertiesTest {
     }
 
     private static Farm farm(int size, int k, Set<Integer> failedPositions) {
+        return farm(size, k, failedPositions, Set.of());
+    }
+
+    private static Farm farm(int size, int k, Set<Integer> failedPositions, Set<Integer> watchedOnlyPositions) {
         List<NodeId> nodes = IntStream.range(0, size).mapToObj(i -> NodeId.of("n" + i)).toList();
         Set<NodeId> failed = new HashSet<>();
         failedPositions.forEach(position -> failed.add(nodes.get(position)));
-        return new Farm(Ring.of(nodes, k), failed);
+        Set<NodeId> watchedOnly = new HashSet<>();
+        watchedOnlyPositions.forEach(position -> watchedOnly.add(nodes.get(position)));
+        return new Farm(Ring.of(nodes, RingOrder.CONFIGURED, k, watchedOnly), failed);
     }
 }
