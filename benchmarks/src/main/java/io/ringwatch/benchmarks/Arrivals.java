@@ -10,20 +10,26 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every notification the farm's engines sent, with the {@link System#nanoTime()} at which it
- * arrived: the in-JVM channel the harness reads its latencies from. Each engine gets its own
- * {@link #notifier(NodeId)}; all of them record here. Thread-safe.
+ * Every notification a farm's nodes sent, with the {@link System#nanoTime()} at which it
+ * arrived: the channel the harness reads its latencies from. In-JVM engines each get their own
+ * {@link #notifier(NodeId)}; agent processes reach it through a {@link WebhookInbox}. All of
+ * them {@link #record} here. Thread-safe.
  */
 final class Arrivals {
-    /** One notification and when it arrived, on the {@code nanoTime} scale. */
-    record Arrival(Notification notification, long nanos) {
+    /** One notification, reduced to what the harness reads, and when it arrived, on the {@code nanoTime} scale. */
+    record Arrival(NotificationKind kind, TargetId target, NodeId observer, long nanos) {
 
         boolean is(NotificationKind kind, TargetId target) {
-            return notification.kind() == kind && notification.target().equals(target);
+            return this.kind == kind && this.target.equals(target);
         }
     }
 
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+
+    /** Records a notification that arrived at {@code nanos}. Cheap, never blocks. */
+    void record(NotificationKind kind, TargetId target, NodeId observer, long nanos) {
+        arrivals.add(new Arrival(kind, target, observer, nanos));
+    }
 
     /** A channel for {@code node}'s engine; cheap, never fails, never blocks. */
     Notifier notifier(NodeId node) {
@@ -35,7 +41,7 @@ final class Arrivals {
 
             @Override
             public void send(Notification notification) {
-                arrivals.add(new Arrival(notification, System.nanoTime()));
+                record(notification.kind(), notification.target(), notification.observer(), System.nanoTime());
             }
 
             @Override

@@ -10,45 +10,46 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Measures detection latency over real loopback HTTP: a farm of engines on 127.0.0.1, one node
- * killed at a time (its endpoint refuses connections, its engine stops, as after {@code kill -9}),
- * and the time from the kill to the first ALERT about it, set against the issue's formula
- * interval + (confirmations − 1) × retry + timeout.
+ * Measures detection latency over real loopback HTTP: a farm of nodes on 127.0.0.1, one node
+ * killed at a time, and the time from the kill to the first ALERT about it, set against the
+ * issue's formula interval + (confirmations − 1) × retry + timeout.
  *
  * <pre>
- * mvn -B -q package -pl benchmarks -am -DskipTests
+ * mvn -B -q package -pl monitor-agent,benchmarks -am -DskipTests
  * java -cp benchmarks/target/ringwatch-benchmarks.jar io.ringwatch.benchmarks.DetectionLatency --runs 50
+ * java -cp benchmarks/target/ringwatch-benchmarks.jar io.ringwatch.benchmarks.DetectionLatency --processes --runs 50
  * </pre>
  *
+ * <p>Two kinds of farm ({@link LatencyFarm}): by default engines in this JVM ({@link LoopbackFarm}),
+ * a kill closing the node's endpoint and then its engine; with {@code --processes} one agent
+ * JVM per node ({@link AgentFarm}), a kill being SIGKILL and the alert coming through the agent's
+ * webhook channel.
+ *
  * <p>Each run waits until every node is seen UP by its watchers, kills a victim chosen by
- * {@link Victims}, waits for the alert, boots the victim again on its port with a fresh engine, and waits
- * for the recovery and for the farm to be steady again (every node UP and none flapping, in
- * every watcher's view). Victims rotate so that no node is killed twice in a row: a node killed
- * again and again flaps, and its alert is held back. Every wait is bounded
- * ({@value #STEP_BOUND_SECONDS} s for an alert or a recovery, {@value #SETTLE_BOUND_SECONDS} s
- * to settle). One progress line per run, then a summary, all on standard
- * output.
+ * {@link Victims}, waits for the alert, with processes keeps the victim down a little longer so
+ * that a second alert would be seen, boots the victim again on its port, and waits for the
+ * recovery and for the farm to be steady again (every node UP and none flapping, in every
+ * watcher's view). Victims rotate so that no node is killed twice in a row: a node killed again
+ * and again flaps, and its alert is held back. Every wait is bounded ({@link RunBounds}). One
+ * progress line per run, then a summary, all on standard output.
  *
  * <p>Exit status: 0 when every run got its alert and recovery; 1 when one did not; 2 on a bad
  * command line or a harness that threw. Not thread-safe; runs on the main thread.
  */
 public final class DetectionLatency {
-    /** The engines' cycle jitter: each cycle starts up to interval × jitter late. */
+    /** The in-JVM engines' cycle jitter: each cycle starts up to interval × jitter late. */
     static final double JITTER = 0.1;
-    static final long STEP_BOUND_SECONDS = 15;
-    /** How long the farm may take to be steady again: long enough for a flapping node to settle. */
-    static final long SETTLE_BOUND_SECONDS = 30;
-    private static final Duration STEP_BOUND = Duration.ofSeconds(STEP_BOUND_SECONDS);
-    private static final Duration SETTLE_BOUND = Duration.ofSeconds(SETTLE_BOUND_SECONDS);
 
     private final LatencyOptions options;
     private final PrintStream out;
     private final Victims victims;
+    private final RunBounds bounds;
 
     private DetectionLatency(LatencyOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
         this.victims = new Victims(options.nodes(), options.seed());
+        this.bounds = options.processes() ? RunBounds.PROCESSES : RunBounds.IN_JVM;
     }
 
     /**
@@ -82,7 +83,7 @@ public final class DetectionLatency {
         }
     }
 
-    /** The farm's timings: the options' check timings, and the rest tightened to match a 1 s interval. */
+    /** The in-JVM farm's timings: the options' check timings, and the rest tightened to match a 1 s interval. */
     static MonitorConfig config(LatencyOptions options) {
         return MonitorConfig.custom()
                 .interval(options.interval())
@@ -98,10 +99,11 @@ public final class DetectionLatency {
     }
 
     private int run() throws InterruptedException {
-        out.println("# ringwatch detection latency over loopback HTTP: " + options.describe() + " jitter=" + JITTER);
+        double jitter = options.processes() ? MonitorConfig.DEFAULT_JITTER : JITTER;
+        out.println("# ringwatch detection latency over loopback HTTP: " + options.describe() + " jitter=" + jitter);
         out.println("# " + Machine.describe());
         List<LatencyRun> runs = new ArrayList<>();
-        try (LoopbackFarm farm = LoopbackFarm.start(options.nodes(), config(options), options.seed())) {
+        try (LatencyFarm farm = startFarm()) {
             for (int number = 1; number <= options.runs(); number++) {
                 LatencyRun run = once(farm, number);
                 runs.add(run);
@@ -109,54 +111,73 @@ public final class DetectionLatency {
                 out.flush();
             }
         }
-        LatencySummary summary = new LatencySummary(options, JITTER, runs);
+        LatencySummary summary = new LatencySummary(options, jitter, runs);
         summary.lines().forEach(out::println);
         return summary.allWell() ? 0 : 1;
     }
 
+    private LatencyFarm startFarm() throws InterruptedException {
+        if (!options.processes()) {
+            return LoopbackFarm.start(options.nodes(), config(options), options.seed());
+        }
+        AgentFarm farm = AgentFarm.prepare(options, AgentJvm.jar(options.agentJar()));
+        out.println("# agents' configs, event logs and output in " + farm.directory());
+        out.flush();
+        farm.start();
+        return farm;
+    }
+
     /** One kill, alert, restart and recovery. */
-    private LatencyRun once(LoopbackFarm farm, int number) throws InterruptedException {
-        LoopbackNode victim = farm.nodes().get(victims.next());
-        String name = victim.id().value();
-        if (!LoopbackFarm.await(farm::isSteady, SETTLE_BOUND)) {
-            return new LatencyRun(number, name, "the farm was not steady within " + SETTLE_BOUND_SECONDS + " s; nothing killed",
+    private LatencyRun once(LatencyFarm farm, int number) throws InterruptedException {
+        int index = victims.next();
+        String name = farm.nodes().get(index).value();
+        if (!Polling.until(farm::isSteady, bounds.settle(), bounds.poll())) {
+            return new LatencyRun(number, name, "the farm was not steady within " + seconds(bounds.settle()) + "; nothing killed",
                     false, null, -1, -1, 0, 0, 0);
         }
         Arrivals arrivals = farm.arrivals();
-        TargetId target = TargetId.node(victim.id());
+        TargetId target = TargetId.node(farm.nodes().get(index));
         long killedAt = System.nanoTime();
-        victim.kill();
-        boolean alerted = LoopbackFarm.await(() -> arrivals.first(NotificationKind.ALERT, target, killedAt).isPresent(), STEP_BOUND);
+        farm.kill(index);
+        boolean alerted = Polling.until(() -> arrivals.first(NotificationKind.ALERT, target, killedAt).isPresent(), bounds.alert(),
+                bounds.poll());
         Optional<Arrivals.Arrival> alert = arrivals.first(NotificationKind.ALERT, target, killedAt);
+        if (alerted && !bounds.duplicateWindow().isZero()) {
+            Thread.sleep(bounds.duplicateWindow().toMillis());
+        }
         long bootedAt = System.nanoTime();
-        farm.boot(victim);
-        boolean recovered = LoopbackFarm.await(() -> arrivals.first(NotificationKind.RECOVERY, target, bootedAt).isPresent(),
-                STEP_BOUND);
+        farm.boot(index);
+        boolean recovered = Polling.until(() -> arrivals.first(NotificationKind.RECOVERY, target, bootedAt).isPresent(),
+                bounds.recovery(), bounds.poll());
         Optional<Arrivals.Arrival> recovery = arrivals.first(NotificationKind.RECOVERY, target, bootedAt);
-        boolean steady = LoopbackFarm.await(farm::isSteady, SETTLE_BOUND);
+        boolean steady = Polling.until(farm::isSteady, bounds.settle(), bounds.poll());
         long endedAt = System.nanoTime();
 
         int alerts = 0;
         int stray = 0;
         int flapping = 0;
         for (Arrivals.Arrival arrival : arrivals.between(killedAt, endedAt)) {
-            if (arrival.notification().kind() == NotificationKind.FLAPPING) {
+            if (arrival.kind() == NotificationKind.FLAPPING) {
                 flapping++;
-            } else if (arrival.notification().kind() == NotificationKind.ALERT) {
-                if (arrival.notification().target().equals(target)) {
+            } else if (arrival.kind() == NotificationKind.ALERT) {
+                if (arrival.target().equals(target)) {
                     alerts++;
                 } else {
                     stray++;
                 }
             }
         }
-        String alerter = alert.map(arrival -> arrival.notification().observer().value()).orElse(null);
+        String alerter = alert.map(arrival -> arrival.observer().value()).orElse(null);
         long latency = alert.map(arrival -> arrival.nanos() - killedAt).orElse(-1L);
         long recoveryTime = recovery.map(arrival -> arrival.nanos() - bootedAt).orElse(-1L);
-        String failure = !alerted ? "no alert within " + STEP_BOUND_SECONDS + " s"
-                : !recovered ? "no recovery within " + STEP_BOUND_SECONDS + " s of the restart"
-                : !steady ? "the farm was not steady again within " + SETTLE_BOUND_SECONDS + " s"
+        String failure = !alerted ? "no alert within " + seconds(bounds.alert())
+                : !recovered ? "no recovery within " + seconds(bounds.recovery()) + " of the restart"
+                : !steady ? "the farm was not steady again within " + seconds(bounds.settle())
                 : null;
         return new LatencyRun(number, name, failure, !alerted, alerter, latency, recoveryTime, alerts, stray, flapping);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toSeconds() + " s";
     }
 }

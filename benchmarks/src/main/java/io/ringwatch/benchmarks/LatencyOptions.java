@@ -1,7 +1,10 @@
 package io.ringwatch.benchmarks;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,9 +20,11 @@ import java.util.Set;
  * @param timeout the check timeout
  * @param confirmations how many failed checks in a row make a DOWN
  * @param seed picks the victims and seeds the engines' jitter
+ * @param processes whether each node is an agent process, killed with SIGKILL, rather than an engine in this JVM
+ * @param agentJar with {@code processes}, the jar to start the agents from; empty for the harness's own jar
  */
 record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Duration timeout, int confirmations,
-        long seed) {
+        long seed, boolean processes, Optional<Path> agentJar) {
 
     static final int MAX_RUNS = 1000;
     static final int MIN_NODES = 3;
@@ -28,7 +33,7 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
     static final Duration MAX_TIMING = Duration.ofMinutes(1);
 
     private static final Set<String> FLAGS = Set.of("--runs", "--nodes", "--interval", "--retry", "--timeout",
-            "--confirmations", "--seed");
+            "--confirmations", "--seed", "--agent-jar");
 
     static final String USAGE = """
             usage: java -cp ringwatch-benchmarks.jar io.ringwatch.benchmarks.DetectionLatency [options]
@@ -39,6 +44,10 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
               --timeout T         check timeout (default 500ms)
               --confirmations C   failed checks in a row that make a DOWN (default 2)
               --seed S            picks the victims and seeds the engines' jitter (default 1)
+              --processes         each node an agent JVM on 127.0.0.1, killed with SIGKILL
+                                  (default: engines in this JVM, their endpoints closed)
+              --agent-jar JAR     with --processes, start the agents from JAR
+                                  (default: the jar the harness runs from)
               --help              this text
             T is a whole number of milliseconds, with or without "ms", or of seconds with "s".""";
 
@@ -46,7 +55,8 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
      * Reads the command line.
      *
      * @throws IllegalArgumentException naming the flag, if a flag is unknown, lacks its value,
-     *         or its value is not a number or a duration in range
+     *         or its value is not a number or a duration in range, or {@code --agent-jar} comes
+     *         without {@code --processes}
      */
     static LatencyOptions parse(String... args) {
         int runs = 50;
@@ -56,10 +66,16 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
         Duration timeout = Duration.ofMillis(500);
         int confirmations = 2;
         long seed = 1;
+        boolean processes = false;
+        Optional<Path> agentJar = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
                 throw new Options.HelpRequested();
+            }
+            if (flag.equals("--processes")) {
+                processes = true;
+                continue;
             }
             if (!FLAGS.contains(flag)) {
                 throw new IllegalArgumentException(flag.startsWith("-") ? "unknown flag " + flag : "unexpected argument " + flag);
@@ -76,10 +92,14 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
                 case "--timeout" -> timeout = duration(flag, value);
                 case "--confirmations" -> confirmations = number(flag, value, 1, MAX_CONFIRMATIONS);
                 case "--seed" -> seed = longNumber(flag, value);
+                case "--agent-jar" -> agentJar = Optional.of(path(flag, value));
                 default -> throw new IllegalStateException("flag listed but not handled: " + flag);
             }
         }
-        return new LatencyOptions(runs, nodes, interval, retry, timeout, confirmations, seed);
+        if (agentJar.isPresent() && !processes) {
+            throw new IllegalArgumentException("--agent-jar goes with --processes");
+        }
+        return new LatencyOptions(runs, nodes, interval, retry, timeout, confirmations, seed, processes, agentJar);
     }
 
     /** The issue's bound: interval + (confirmations - 1) x retry + timeout. */
@@ -89,8 +109,9 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
 
     /** One line naming everything that shapes the work, for the top of the output. */
     String describe() {
-        return String.format(Locale.ROOT, "runs=%d nodes=%d interval=%dms retry=%dms timeout=%dms confirmations=%d seed=%d",
-                runs, nodes, interval.toMillis(), retry.toMillis(), timeout.toMillis(), confirmations, seed);
+        return String.format(Locale.ROOT, "runs=%d nodes=%d interval=%dms retry=%dms timeout=%dms confirmations=%d seed=%d mode=%s",
+                runs, nodes, interval.toMillis(), retry.toMillis(), timeout.toMillis(), confirmations, seed,
+                processes ? "processes" : "in-jvm");
     }
 
     private static Duration duration(String flag, String value) {
@@ -107,6 +128,14 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
             throw new IllegalArgumentException(flag + " must be between 1ms and " + MAX_TIMING.toSeconds() + "s, was " + value);
         }
         return Duration.ofMillis(millis);
+    }
+
+    private static Path path(String flag, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(flag + " needs a file path, was '" + value + "'", e);
+        }
     }
 
     private static int number(String flag, String value, int min, int max) {

@@ -7,27 +7,20 @@ import io.ringwatch.engine.EngineView;
 import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.MonitorEngine;
 import io.ringwatch.engine.membership.Member;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
- * N engines on 127.0.0.1 watching each other over real HTTP with a shared secret, each
- * notifying into one {@link Arrivals}. Nodes can be killed and booted again on their ports.
+ * N engines in this JVM on 127.0.0.1 watching each other over real HTTP with a shared secret,
+ * each notifying into one {@link Arrivals}. Nodes can be killed and booted again on their ports.
  * Driven by one thread; not thread-safe. Close it to stop every node.
  */
-final class LoopbackFarm implements AutoCloseable {
-    /** How long the harness sleeps between two looks at the farm. */
-    static final Duration POLL = Duration.ofMillis(10);
-
+final class LoopbackFarm implements LatencyFarm {
     private final List<LoopbackNode> nodes;
     private final List<Member> members;
     private final MonitorConfig config;
-    private final String secret = newSecret();
+    private final String secret = Loopback.newSecret();
     private final Arrivals arrivals = new Arrivals();
 
     private LoopbackFarm(List<LoopbackNode> nodes, MonitorConfig config) {
@@ -56,24 +49,34 @@ final class LoopbackFarm implements AutoCloseable {
         return farm;
     }
 
-    List<LoopbackNode> nodes() {
-        return nodes;
+    @Override
+    public List<NodeId> nodes() {
+        return nodes.stream().map(LoopbackNode::id).toList();
     }
 
-    Arrivals arrivals() {
+    @Override
+    public Arrivals arrivals() {
         return arrivals;
     }
 
-    /** Boots a fresh engine on {@code node}'s port. */
-    void boot(LoopbackNode node) throws InterruptedException {
+    /** Its endpoint refuses connections at once, then its engine stops. */
+    @Override
+    public void kill(int index) {
+        nodes.get(index).kill();
+    }
+
+    /** Boots a fresh engine on the node's port. */
+    @Override
+    public void boot(int index) throws InterruptedException {
+        boot(nodes.get(index));
+    }
+
+    private void boot(LoopbackNode node) throws InterruptedException {
         node.boot(members, config, secret, arrivals.notifier(node.id()));
     }
 
-    /**
-     * Whether the farm is steady enough to kill a node in: every node runs, and every engine sees
-     * every node it watches as UP and none of them flapping.
-     */
-    boolean isSteady() {
+    @Override
+    public boolean isSteady() {
         for (LoopbackNode node : nodes) {
             MonitorEngine engine = node.engine();
             if (engine == null) {
@@ -90,32 +93,8 @@ final class LoopbackFarm implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Polls {@code condition} every {@link #POLL} until it holds or {@code bound} has passed.
-     *
-     * @return whether it held in time
-     * @throws InterruptedException if interrupted while waiting
-     */
-    static boolean await(BooleanSupplier condition, Duration bound) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            Thread.sleep(POLL.toMillis());
-        }
-        return true;
-    }
-
-    /** Stops every node. Idempotent. */
     @Override
     public void close() {
         nodes.forEach(LoopbackNode::stop);
-    }
-
-    private static String newSecret() {
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

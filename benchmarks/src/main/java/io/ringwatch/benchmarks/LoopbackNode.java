@@ -10,9 +10,6 @@ import io.ringwatch.engine.eventlog.InMemoryEventLog;
 import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.peer.HttpTransport;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 /**
@@ -40,7 +37,7 @@ final class LoopbackNode {
 
     /** Takes a free loopback port for the node's endpoint (port 0), serving nothing yet. */
     static LoopbackNode reserve(String id, long seed) {
-        return new LoopbackNode(NodeId.of(id), seed, StatusEndpoint.bind(loopback(0)));
+        return new LoopbackNode(NodeId.of(id), seed, StatusEndpoint.bind(Loopback.address(0)));
     }
 
     NodeId id() {
@@ -80,8 +77,15 @@ final class LoopbackNode {
         endpoint.serve(EndpointHandler.builder(engine).secret(secret).build());
     }
 
-    /** Dies: the endpoint stops accepting connections first, then the engine stops. */
+    /**
+     * Dies: the endpoint stops accepting connections first, then the engine stops.
+     *
+     * @throws IllegalStateException if the node is not running
+     */
     void kill() {
+        if (engine == null) {
+            throw new IllegalStateException(id + " is not running");
+        }
         endpoint.close();
         endpoint = null;
         MonitorEngine dying = engine;
@@ -108,21 +112,12 @@ final class LoopbackNode {
         UncheckedIOException last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             try {
-                return StatusEndpoint.bind(loopback(port));
+                return StatusEndpoint.bind(Loopback.address(port));
             } catch (UncheckedIOException busy) {
                 last = busy;
                 Thread.sleep(BIND_PAUSE_MILLIS);
             }
         }
         throw last;
-    }
-
-    /** 127.0.0.1 itself, not whatever {@link InetAddress#getLoopbackAddress()} prefers (::1 with IPv6 preferred). */
-    private static InetSocketAddress loopback(int port) {
-        try {
-            return new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

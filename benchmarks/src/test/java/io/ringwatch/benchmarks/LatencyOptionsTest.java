@@ -3,7 +3,9 @@ package io.ringwatch.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LatencyOptionsTest {
@@ -13,7 +15,7 @@ class LatencyOptionsTest {
         LatencyOptions options = LatencyOptions.parse();
 
         assertThat(options).isEqualTo(new LatencyOptions(50, 5, Duration.ofSeconds(1), Duration.ofMillis(200),
-                Duration.ofMillis(500), 2, 1));
+                Duration.ofMillis(500), 2, 1, false, Optional.empty()));
         assertThat(options.formulaBound()).isEqualTo(Duration.ofMillis(1700));
     }
 
@@ -23,8 +25,30 @@ class LatencyOptionsTest {
                 "--timeout", "400", "--confirmations", "3", "--seed", "9");
 
         assertThat(options).isEqualTo(new LatencyOptions(80, 7, Duration.ofSeconds(2), Duration.ofMillis(300),
-                Duration.ofMillis(400), 3, 9));
+                Duration.ofMillis(400), 3, 9, false, Optional.empty()));
         assertThat(options.formulaBound()).isEqualTo(Duration.ofMillis(2000 + 2 * 300 + 400));
+    }
+
+    @Test
+    void processesIsASwitchThatTakesNoValueAndMayComeAnywhere() {
+        LatencyOptions options = LatencyOptions.parse("--processes", "--runs", "3");
+
+        assertThat(options.processes()).isTrue();
+        assertThat(options.runs()).isEqualTo(3);
+        assertThat(options.agentJar()).isEmpty();
+        assertThat(LatencyOptions.parse("--runs", "3", "--processes").processes()).isTrue();
+        assertThat(options.describe()).endsWith(" mode=processes");
+        assertThat(LatencyOptions.parse().describe()).endsWith(" mode=in-jvm");
+    }
+
+    @Test
+    void theAgentJarIsGivenWithProcessesOnly() {
+        LatencyOptions options = LatencyOptions.parse("--processes", "--agent-jar", "monitor-agent/target/ringwatch-agent.jar");
+
+        assertThat(options.agentJar()).contains(Path.of("monitor-agent/target/ringwatch-agent.jar"));
+        assertThatThrownBy(() -> LatencyOptions.parse("--agent-jar", "agent.jar"))
+                .hasMessage("--agent-jar goes with --processes");
+        assertThatThrownBy(() -> LatencyOptions.parse("--processes", "--agent-jar")).hasMessage("--agent-jar needs a value");
     }
 
     @Test
