@@ -6,6 +6,10 @@ import io.ringwatch.agent.config.ConfigError;
 import io.ringwatch.agent.config.ConfigException;
 import io.ringwatch.agent.config.ConfigFile;
 import io.ringwatch.agent.config.Durations;
+import io.ringwatch.agent.config.MemberEntry;
+import io.ringwatch.agent.config.NodeCheck;
+import io.ringwatch.api.NodeId;
+import io.ringwatch.engine.ring.Ring;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
 import io.ringwatch.engine.dispatch.NotifierProviders;
@@ -98,16 +102,20 @@ public final class CheckConfigCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code ringwatch.yaml: OK — node n1, 5 members, watching 2 partners every 60 s, 1 channel (webhook)}. */
+    /** {@code ringwatch.yaml: OK — node n1, 5 members, watching n2, n3 every 60 s, 1 channel (webhook)}. */
     static String summary(AgentConfig config) {
         int members = config.members().size();
-        int partners = Math.min(config.monitorConfig().partners(), members - 1);
+        List<NodeId> watched = Ring.of(config.members().stream().map(MemberEntry::id).toList(), config.ringOrder(),
+                        config.monitorConfig().partners(), config.members().stream()
+                                .filter(member -> member.nodeCheck() == NodeCheck.TCP).map(MemberEntry::id).collect(Collectors.toSet()))
+                .watchList(config.node(), node -> false);
         int channels = config.channels().size();
         String providers = config.channels().stream().map(ChannelEntry::provider).distinct()
                 .collect(Collectors.joining(", "));
         return config.source() + ": OK — node " + config.node()
                 + ", " + plural(members, "member")
-                + ", watching " + plural(partners, "partner") + " every " + Durations.describe(config.monitorConfig().interval())
+                + ", watching " + (watched.isEmpty() ? "nobody" : watched.stream().map(NodeId::value).collect(Collectors.joining(", ")))
+                + " every " + Durations.describe(config.monitorConfig().interval())
                 + ", " + (channels == 0 ? "no channels" : plural(channels, "channel") + " (" + providers + ")")
                 + (config.insecure() ? ", INSECURE: peer questions are not authenticated" : "");
     }

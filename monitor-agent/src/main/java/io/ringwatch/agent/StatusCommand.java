@@ -61,6 +61,10 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         URI target;
         Optional<String> secret;
+        if (endpoint != null && config != null) {
+            err.println("Give --config or --endpoint, not both: --config asks the node the file describes, with its secret.");
+            return 2;
+        }
         if (endpoint != null) {
             target = endpoint;
             secret = Optional.ofNullable(System.getenv(secretVariable));
@@ -102,7 +106,8 @@ public final class StatusCommand implements Callable<Integer> {
             return 1;
         }
         if (response.statusCode() == 401) {
-            err.println(base + " refused the secret (401): give the farm's secret with --config, or in $" + secretVariable + ".");
+            err.println(base + " refused the secret (401): " + (endpoint != null
+                    ? "$" + secretVariable + " must hold the farm's secret." : "the secret in the config file is not the farm's."));
             return 2;
         }
         if (response.statusCode() != 200) {

@@ -26,7 +26,7 @@ class CheckConfigCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString().strip()).isEqualTo(
-                "ringwatch.example.yaml: OK — node n1, 5 members, watching 2 partners every 60 s, 2 channels (webhook, console)");
+                "ringwatch.example.yaml: OK — node n1, 5 members, watching n2, n3 every 60 s, 2 channels (webhook, console)");
         assertThat(err.toString()).isEmpty();
     }
 

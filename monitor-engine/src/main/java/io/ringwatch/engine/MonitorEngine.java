@@ -136,8 +136,9 @@ public final class MonitorEngine implements AutoCloseable {
             closed = true;
         }
         watcher.stop();
-        events.record(events.event(EventKind.ENGINE_STOPPED).message("Ringwatch stopped on " + self));
         dispatcher.close();
+        // After the deliveries under way, so that the log ends with the engine's last word.
+        events.record(events.event(EventKind.ENGINE_STOPPED).message("Ringwatch stopped on " + self));
         events.close(config.notifierTimeout());
         if (ownedScheduler != null) {
             ownedScheduler.close();
@@ -245,7 +246,11 @@ public final class MonitorEngine implements AutoCloseable {
                 return CompletableFuture.failedFuture(new IllegalStateException("engine " + self + " is not running"));
             }
         }
-        return watcher.answer(Objects.requireNonNull(question, "question"));
+        if (Objects.requireNonNull(question, "question") instanceof PeerQuestion.Acknowledge ack) {
+            // Said by a person somewhere else: kept to one line and bounded, as a local acknowledgement is.
+            question = new PeerQuestion.Acknowledge(ack.target(), OneLine.of(ack.by(), 80), OneLine.of(ack.note(), 500));
+        }
+        return watcher.answer(question);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.BooleanSupplier;
-import java.util.stream.IntStream;
 
 /**
  * Five nodes on loopback watch each other over real HTTP; {@code n3} dies and comes back. Shows
@@ -89,9 +89,12 @@ public final class OutageDemo {
 
     private int play() throws IOException, InterruptedException {
         Files.createDirectories(eventLogs);
-        nodes = IntStream.rangeClosed(1, NODES).mapToObj(i -> DemoNode.reserve("n" + i)).toList();
-        members = nodes.stream().map(DemoNode::member).toList();
+        nodes = new ArrayList<>();
         try {
+            for (int i = 1; i <= NODES; i++) {
+                nodes.add(DemoNode.reserve("n" + i));
+            }
+            members = nodes.stream().map(DemoNode::member).toList();
             introduce();
             for (DemoNode node : nodes) {
                 boot(node);

@@ -71,14 +71,24 @@ public final class AgentNode implements AutoCloseable {
                 .members(members(config.members()))
                 .ringOrder(config.ringOrder())
                 .config(config.monitorConfig())
-                .transport(transport(config, fetcher))
-                .eventLog(eventLog(config));
+                .transport(transport(config, fetcher));
         for (ChannelEntry channel : config.channels()) {
             builder.channel(channel.provider(), channel.name(), channel.settings());
         }
         config.controlTarget().ifPresent(target -> builder.controlTarget(probe(target, fetcher, clock)));
         config.maintenance().forEach(builder::maintenance);
-        MonitorEngine engine = builder.build();
+        JsonLinesEventLog log = eventLog(config);
+        MonitorEngine engine;
+        try {
+            engine = builder.eventLog(log).build();
+        } catch (RuntimeException invalid) {
+            try {
+                log.close();
+            } catch (IOException closing) {
+                invalid.addSuppressed(closing);
+            }
+            throw invalid;
+        }
         try {
             engine.start();
             EndpointHandler.Builder handler = EndpointHandler.builder(engine);

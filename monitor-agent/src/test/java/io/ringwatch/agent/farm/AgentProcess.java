@@ -56,6 +56,11 @@ final class AgentProcess {
         return process.exitValue();
     }
 
+    /** Kills the JVM if it still runs, without waiting: the last resort of a cleanup. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

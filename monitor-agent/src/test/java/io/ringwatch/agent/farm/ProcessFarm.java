@@ -54,6 +54,12 @@ final class ProcessFarm implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private String partitionable;
 
+    static {
+        // If the test JVM itself is stopped (a cancelled build), its agents must not run on.
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "farm-it-cleanup"));
+    }
+
     ProcessFarm(Path jar, Path directory, WireMockServer webhook, int size) {
         this.jar = jar;
         this.directory = directory;
@@ -134,14 +140,18 @@ final class ProcessFarm implements AutoCloseable {
     /** Stops every agent with SIGTERM, and everything else. */
     @Override
     public void close() throws InterruptedException {
-        // All at once, so that no agent watches another one stop and reports it.
-        agents.values().forEach(AgentProcess::requestStop);
-        for (AgentProcess agent : agents.values()) {
-            agent.terminate();
+        try {
+            // All at once, so that no agent watches another one stop and reports it.
+            agents.values().forEach(AgentProcess::requestStop);
+            for (AgentProcess agent : agents.values()) {
+                agent.terminate();
+            }
+        } finally {
+            agents.values().forEach(AgentProcess::kill);
+            agents.clear();
+            services.values().forEach(LoopbackWebService::close);
+            proxies.forEach(CuttableProxy::close);
         }
-        agents.clear();
-        services.values().forEach(LoopbackWebService::close);
-        proxies.forEach(CuttableProxy::close);
     }
 
     /** Stops one agent with SIGTERM and returns its exit code. */

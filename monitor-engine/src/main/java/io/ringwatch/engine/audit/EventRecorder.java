@@ -51,7 +51,11 @@ public final class EventRecorder {
     public void record(Event.Builder builder) {
         Event event = builder.build();
         logLine(event);
-        listener.accept(event);
+        try {
+            listener.accept(event);
+        } catch (Throwable failure) {
+            LOG.error("A listener of the event log failed on an event of kind {}; the engine goes on", event.kind(), failure);
+        }
         boolean durable = event.kind() != EventKind.PROBE_FAILED && event.kind() != EventKind.WATCH_CHANGED;
         lane.execute(() -> {
             try {

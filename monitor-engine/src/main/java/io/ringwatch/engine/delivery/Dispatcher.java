@@ -57,10 +57,14 @@ public final class Dispatcher {
         }
     }
 
-    /** Waits up to the channel timeout for queued deliveries, then closes every notifier. */
+    /**
+     * Waits up to the channel timeout, in all, for queued deliveries (the lanes work on them side
+     * by side meanwhile), then closes every notifier.
+     */
     public void close() {
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (Channel channel : channels) {
-            channel.lane.close(timeout);
+            channel.lane.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             try {
                 channel.notifier.close();
             } catch (Throwable failure) {

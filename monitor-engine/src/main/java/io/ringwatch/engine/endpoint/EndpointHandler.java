@@ -2,7 +2,6 @@ package io.ringwatch.engine.endpoint;
 
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.OneLine;
-import io.ringwatch.api.ProbeResult;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.EngineView;
 import io.ringwatch.engine.MonitorEngine;
@@ -22,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -65,26 +65,51 @@ public final class EndpointHandler {
         return new Builder(Objects.requireNonNull(engine, "engine"));
     }
 
-    /** Answers one request. Never throws: failures are answered with a 4xx or 5xx status. */
+    /**
+     * Answers one request, waiting for the answer: up to the engine's check timeout and a second
+     * for a question or the status. Never throws: failures are answered with a 4xx or 5xx status.
+     */
     public EndpointResponse handle(EndpointRequest request) {
+        return answer(request).join();
+    }
+
+    /**
+     * Answers one request without waiting: the stage completes when the answer is ready, within
+     * the engine's check timeout and a second, and never exceptionally (failures are answered with
+     * a 4xx or 5xx status). For web servers that can answer later, so that slow questions hold
+     * no request thread.
+     */
+    public CompletableFuture<EndpointResponse> answer(EndpointRequest request) {
+        CompletableFuture<EndpointResponse> response;
         try {
-            switch (request.path()) {
-                case WireProtocol.LIVE:
-                    return only("GET", request) ? live(authorized(request)) : notAllowed("GET");
-                case WireProtocol.STATUS:
-                    return !only("GET", request) ? notAllowed("GET") : !authorized(request) ? unauthorized() : status();
-                case WireProtocol.ASK:
-                    return !only("POST", request) ? notAllowed("POST") : !authorized(request) ? unauthorized() : ask(request);
-                case WireProtocol.METRICS:
-                    return !only("GET", request) ? notAllowed("GET")
-                            : metricsNeedSecret && !authorized(request) ? unauthorized() : metrics();
-                default:
-                    return EndpointResponse.error(404, "not found");
-            }
+            response = route(request);
         } catch (RuntimeException failure) {
+            response = CompletableFuture.failedFuture(failure);
+        }
+        return response.exceptionally(failure -> {
             LOG.warn("The status endpoint failed to answer {}", request, failure);
             return EndpointResponse.error(500, "internal error");
+        });
+    }
+
+    private CompletableFuture<EndpointResponse> route(EndpointRequest request) {
+        switch (request.path()) {
+            case WireProtocol.LIVE:
+                return now(only("GET", request) ? live(authorized(request)) : notAllowed("GET"));
+            case WireProtocol.STATUS:
+                return !only("GET", request) ? now(notAllowed("GET")) : !authorized(request) ? now(unauthorized()) : status();
+            case WireProtocol.ASK:
+                return !only("POST", request) ? now(notAllowed("POST")) : !authorized(request) ? now(unauthorized()) : ask(request);
+            case WireProtocol.METRICS:
+                return now(!only("GET", request) ? notAllowed("GET")
+                        : metricsNeedSecret && !authorized(request) ? unauthorized() : metrics());
+            default:
+                return now(EndpointResponse.error(404, "not found"));
         }
+    }
+
+    private static CompletableFuture<EndpointResponse> now(EndpointResponse response) {
+        return CompletableFuture.completedFuture(response);
     }
 
     private static boolean only(String method, EndpointRequest request) {
@@ -116,35 +141,40 @@ public final class EndpointHandler {
         return EndpointResponse.json(200, Json.write(json));
     }
 
-    private EndpointResponse ask(EndpointRequest request) {
+    private CompletableFuture<EndpointResponse> ask(EndpointRequest request) {
         NodeId asker = member(request.asker());
         if (asker == null) {
-            return EndpointResponse.error(403, "the " + WireProtocol.ASKER_HEADER + " header must name a member of the farm");
+            return now(EndpointResponse.error(403, "the " + WireProtocol.ASKER_HEADER + " header must name a member of the farm"));
         }
         if (request.body().length > WireProtocol.MAX_QUESTION_BYTES) {
-            return EndpointResponse.error(413, "question too large");
+            return now(EndpointResponse.error(413, "question too large"));
         }
         PeerQuestion question;
         try {
             question = PeerJson.decodeQuestion(new String(request.body(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException malformed) {
-            return EndpointResponse.error(400, "bad question: " + OneLine.of(malformed.getMessage(), 200));
+            return now(EndpointResponse.error(400, "bad question: " + OneLine.of(malformed.getMessage(), 200)));
         }
         if (!engine.isRunning()) {
-            return EndpointResponse.error(503, "not running");
+            return now(EndpointResponse.error(503, "not running"));
         }
-        try {
-            PeerAnswer answer = engine.answer(asker, question).toCompletableFuture()
-                    .get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return EndpointResponse.json(200, PeerJson.encode(answer));
-        } catch (TimeoutException late) {
-            return EndpointResponse.error(504, "no answer within " + answerTimeout.toMillis() + " ms");
-        } catch (ExecutionException failed) {
-            return EndpointResponse.error(503, "not running");
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return EndpointResponse.error(503, "shutting down");
-        }
+        return within(engine.answer(asker, question)).handle((answer, failure) -> {
+            if (failure == null) {
+                return EndpointResponse.json(200, PeerJson.encode(answer));
+            }
+            return unwrap(failure) instanceof TimeoutException
+                    ? EndpointResponse.error(504, "no answer within " + answerTimeout.toMillis() + " ms")
+                    : EndpointResponse.error(503, "not running");
+        });
+    }
+
+    /** The stage, bounded by the answer timeout (a copy: the engine's own stage is left alone). */
+    private <T> CompletableFuture<T> within(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().copy().orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private NodeId member(String asker) {
@@ -154,7 +184,11 @@ public final class EndpointHandler {
         return engine.members().stream().map(Member::id).filter(id -> id.value().equals(asker)).findFirst().orElse(null);
     }
 
-    private EndpointResponse status() {
+    private CompletableFuture<EndpointResponse> status() {
+        return ownServices().thenApply(this::status);
+    }
+
+    private EndpointResponse status(List<Object> services) {
         EngineView view = engine.view();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("node", engine.self().value());
@@ -176,38 +210,35 @@ public final class EndpointHandler {
             targets.add(entry);
         }
         json.put("targets", targets);
-        json.put("services", ownServices());
+        json.put("services", services);
         return EndpointResponse.json(200, Json.write(json));
     }
 
-    /** Checks this node's own services now, all at once, each bounded by the check timeout. */
-    private List<Object> ownServices() {
+    /** Checks this node's own services now, all at once, each bounded by the answer timeout. */
+    private CompletableFuture<List<Object>> ownServices() {
         Member self = engine.members().stream().filter(member -> member.id().equals(engine.self())).findFirst().orElseThrow();
-        Map<ServiceSpec, CompletableFuture<PeerAnswer>> checks = new LinkedHashMap<>();
+        List<CompletableFuture<Map<String, Object>>> checks = new ArrayList<>();
         for (ServiceSpec service : self.services()) {
-            checks.put(service, engine.answer(engine.self(), new PeerQuestion.CheckTarget(TargetId.service(self.id(), service.id())))
-                    .toCompletableFuture());
+            CompletionStage<PeerAnswer> check = engine.isRunning()
+                    ? engine.answer(engine.self(), new PeerQuestion.CheckTarget(TargetId.service(self.id(), service.id())))
+                    : CompletableFuture.failedFuture(new IllegalStateException("not running"));
+            checks.add(within(check).handle((answer, failure) -> serviceEntry(service, answer, failure)));
         }
-        List<Object> services = new ArrayList<>();
-        checks.forEach((service, check) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("service", service.id().value());
-            entry.put("check", service.toString());
-            try {
-                PeerAnswer answer = check.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                ProbeResult result = ((PeerAnswer.Checked) answer).result();
-                entry.putAll(PeerJson.result(result));
-            } catch (TimeoutException | ExecutionException | ClassCastException failure) {
-                entry.put("status", "UNKNOWN");
-                entry.put("reason", "not checked: " + failure.getClass().getSimpleName());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                entry.put("status", "UNKNOWN");
-                entry.put("reason", "interrupted");
-            }
-            services.add(entry);
-        });
-        return services;
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> checks.stream().map(check -> (Object) check.join()).toList());
+    }
+
+    private static Map<String, Object> serviceEntry(ServiceSpec service, PeerAnswer answer, Throwable failure) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("service", service.id().value());
+        entry.put("check", service.toString());
+        if (failure == null && answer instanceof PeerAnswer.Checked checked) {
+            entry.putAll(PeerJson.result(checked.result()));
+        } else {
+            entry.put("status", "UNKNOWN");
+            entry.put("reason", "not checked: " + (failure == null ? "unexpected answer" : unwrap(failure).getClass().getSimpleName()));
+        }
+        return entry;
     }
 
     private EndpointResponse metrics() {

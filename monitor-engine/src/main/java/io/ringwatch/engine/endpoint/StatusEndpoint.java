@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's status endpoint served by the JDK's own HTTP server, for nodes whose host app has
  * no web server of its own (or for the agent). What it answers is {@link EndpointHandler}'s.
+ * Peer questions are answered when ready, without holding a request thread, so that liveness
+ * is never queued behind a check. A client gets 10 s to send its request and the endpoint 60 s
+ * to answer (the JDK server's {@code sun.net.httpserver.maxReqTime} and {@code maxRspTime},
+ * set when first used unless already set).
  *
  * <pre>{@code
  * StatusEndpoint endpoint = StatusEndpoint.start(
@@ -27,12 +31,23 @@ import org.slf4j.LoggerFactory;
  *         new InetSocketAddress("0.0.0.0", 7070));
  * }</pre>
  *
- * <p>Requests are served by a few threads of the endpoint's own (four), never one per target.
+ * <p>Requests are served by a few threads of the endpoint's own (eight), never one per target.
  * Thread-safe.
  */
 public final class StatusEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusEndpoint.class);
-    private static final int THREADS = 4;
+    private static final int THREADS = 8;
+    /** How long a client may take to send its request, and the endpoint its answer, before the connection is closed. */
+    private static final String MAX_REQUEST_SECONDS = "10";
+    private static final String MAX_RESPONSE_SECONDS = "60";
+
+    static {
+        // The JDK's server reads requests on its request threads and waits forever by default:
+        // a few clients that send half a request would starve liveness. Bounded unless the host
+        // app set these itself (they are read once per JVM, by the first server created).
+        setIfAbsent("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
+        setIfAbsent("sun.net.httpserver.maxRspTime", MAX_RESPONSE_SECONDS);
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -124,15 +139,22 @@ public final class StatusEndpoint implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         inFlight.incrementAndGet();
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(WireProtocol.MAX_QUESTION_BYTES + 1);
-            }
-            EndpointRequest request = new EndpointRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        EndpointRequest request;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(WireProtocol.MAX_QUESTION_BYTES + 1);
+            request = new EndpointRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst(WireProtocol.ASKER_HEADER), body);
-            EndpointResponse response = handler.handle(request);
+        } catch (IOException | RuntimeException failure) {
+            finish(exchange);
+            throw failure;
+        }
+        handler.answer(request).whenCompleteAsync((response, failure) -> respond(exchange, response), executor);
+    }
+
+    /** Writes the answer and closes the exchange; a client that went away meanwhile is no error. */
+    private void respond(HttpExchange exchange, EndpointResponse response) {
+        try {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             response.headers().forEach(exchange.getResponseHeaders()::set);
@@ -143,8 +165,21 @@ public final class StatusEndpoint implements AutoCloseable {
                     out.write(response.body());
                 }
             }
+        } catch (IOException gone) {
+            LOG.debug("Could not answer a request to the status endpoint: the client went away", gone);
         } finally {
-            inFlight.decrementAndGet();
+            finish(exchange);
+        }
+    }
+
+    private void finish(HttpExchange exchange) {
+        exchange.close();
+        inFlight.decrementAndGet();
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 

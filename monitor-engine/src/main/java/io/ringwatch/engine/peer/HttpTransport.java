@@ -1,11 +1,13 @@
 package io.ringwatch.engine.peer;
 
 import io.ringwatch.api.NodeId;
+import io.ringwatch.api.OneLine;
 import io.ringwatch.api.Status;
 import io.ringwatch.engine.check.NoAnswer;
 import io.ringwatch.engine.check.ServiceResponse;
 import io.ringwatch.engine.json.Json;
 import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.probe.BoundedBody;
 import io.ringwatch.engine.probe.HttpFetcher;
 import io.ringwatch.engine.probe.NetworkFailures;
 import io.ringwatch.engine.probe.TcpProbe;
@@ -23,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +101,7 @@ public final class HttpTransport implements Transport {
             }
             secretRefusedBy.remove(peer.id());
             try {
-                return PeerJson.decodeAnswer(body(response));
+                return PeerJson.decodeAnswer(response.body());
             } catch (IllegalArgumentException malformed) {
                 throw new PeerUnreachableException(NoAnswer.OTHER, "not a Ringwatch answer");
             }
@@ -118,20 +121,31 @@ public final class HttpTransport implements Transport {
         if (secret != null) {
             request.header("Authorization", secret.authorization()); // to be told why a peer distrusts itself
         }
-        return send(request.build(), timeout).thenApply(response -> alive(body(response)));
+        return send(request.build(), timeout).thenApply(response -> alive(peer, response.body()));
     }
 
-    /** Reads {@code {"node":"n2","health":"UP","reason":""}}. */
-    private static PeerAnswer alive(String body) {
+    /** Reads {@code {"node":"n2","health":"UP","reason":""}}, which must come from {@code peer}. */
+    private static PeerAnswer alive(Member peer, String body) {
+        Object json;
         try {
-            if (Json.parse(body) instanceof Map<?, ?> live && live.get("health") instanceof String health) {
-                Object reason = live.get("reason");
-                return new PeerAnswer.Alive(Status.valueOf(health), reason instanceof String text ? text : "");
-            }
+            json = Json.parse(body);
         } catch (RuntimeException malformed) {
-            // falls through: whatever answers there is not a Ringwatch endpoint
+            json = null;
         }
-        throw new PeerUnreachableException(NoAnswer.OTHER, "not a Ringwatch endpoint");
+        if (!(json instanceof Map<?, ?> live) || !(live.get("health") instanceof String health)
+                || !(live.get("node") instanceof String node) || !isStatus(health)) {
+            throw new PeerUnreachableException(NoAnswer.OTHER, "not a Ringwatch endpoint");
+        }
+        if (!node.equals(peer.id().value())) {
+            // A misconfigured endpoint that reaches another node must not pass for this one.
+            throw new PeerUnreachableException(NoAnswer.OTHER, "another node answers there: " + OneLine.of(node, 40));
+        }
+        Object reason = live.get("reason");
+        return new PeerAnswer.Alive(Status.valueOf(health), reason instanceof String text ? text : "");
+    }
+
+    private static boolean isStatus(String name) {
+        return name.equals(Status.UP.name()) || name.equals(Status.DEGRADED.name());
     }
 
     private CompletionStage<PeerAnswer> connect(Member peer, Duration timeout) {
@@ -159,15 +173,21 @@ public final class HttpTransport implements Transport {
         return new PeerUnreachableException(NoAnswer.OTHER, reason);
     }
 
-    /** Sends a request; any status but 200 and 401 fails as no answer, naming the status. */
-    private CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request, Duration timeout) {
-        CompletableFuture<HttpResponse<byte[]>> sent;
+    /**
+     * Sends a request, reading at most {@link WireProtocol#MAX_ANSWER_BYTES} of the answer, all of
+     * it within {@code timeout} (the request is cancelled at the deadline); any status but 200 and
+     * 401 fails as no answer, naming the status.
+     */
+    private CompletableFuture<HttpResponse<String>> send(HttpRequest request, Duration timeout) {
+        CompletableFuture<HttpResponse<String>> sent;
         try {
-            sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            sent = client.sendAsync(request, BoundedBody.handler(WireProtocol.MAX_ANSWER_BYTES));
         } catch (RuntimeException failure) {
             return CompletableFuture.failedFuture(NetworkFailures.unreachable(failure, timeout));
         }
-        return sent.handle((response, failure) -> {
+        CompletableFuture<HttpResponse<String>> bounded = sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        bounded.whenComplete((response, failure) -> sent.cancel(true));
+        return bounded.handle((response, failure) -> {
             if (failure != null) {
                 throw NetworkFailures.unreachable(failure, timeout);
             }
@@ -176,13 +196,6 @@ public final class HttpTransport implements Transport {
             }
             return response;
         });
-    }
-
-    private static String body(HttpResponse<byte[]> response) {
-        if (response.body().length > WireProtocol.MAX_ANSWER_BYTES) {
-            throw new PeerUnreachableException(NoAnswer.OTHER, "answer too large");
-        }
-        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.concurrent.Flow;
  * that sends an endless body cannot hold a check up or fill the heap. Signals arrive one at a
  * time, as the reactive-streams rules promise; not for use by several publishers.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<String> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<String> {
     private final int maxBytes;
     private final ByteArrayOutputStream bytes;
     private final CompletableFuture<String> text = new CompletableFuture<>();
@@ -26,8 +26,11 @@ final class BoundedBody implements HttpResponse.BodySubscriber<String> {
         this.bytes = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
     }
 
-    /** A handler that reads every body this way. */
-    static HttpResponse.BodyHandler<String> handler(int maxBytes) {
+    /**
+     * A handler that reads at most {@code maxBytes} of each body, then stops reading, and gives
+     * the text read so far, decoded as UTF-8 leniently.
+     */
+    public static HttpResponse.BodyHandler<String> handler(int maxBytes) {
         return info -> new BoundedBody(maxBytes);
     }
 

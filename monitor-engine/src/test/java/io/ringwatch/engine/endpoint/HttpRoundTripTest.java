@@ -20,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +60,15 @@ class HttpRoundTripTest {
         PeerAnswer answer = ask(transport("n1", TestEngines.SECRET), "n2", new PeerQuestion.Liveness());
 
         assertThat(answer).isEqualTo(new PeerAnswer.Alive(Status.UP, ""));
+    }
+
+    @Test
+    void anEndpointWhereAnotherNodeAnswersDoesNotPassForThePeer() {
+        Member misconfigured = Member.of("n2", endpoint1.uri().toString());
+
+        assertThat(transport("n1", TestEngines.SECRET).ask(misconfigured, new PeerQuestion.Liveness(), TIMEOUT).toCompletableFuture())
+                .failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(PeerUnreachableException.class).withMessageContaining("another node answers there: n1");
     }
 
     @Test
@@ -145,10 +153,6 @@ class HttpRoundTripTest {
     }
 
     private PeerAnswer ask(HttpTransport transport, String peer, PeerQuestion question) throws Exception {
-        try {
-            return transport.ask(member(peer), question, TIMEOUT).toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (CompletionException failure) {
-            throw (Exception) failure.getCause();
-        }
+        return transport.ask(member(peer), question, TIMEOUT).toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
