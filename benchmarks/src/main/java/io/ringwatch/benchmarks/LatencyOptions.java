@@ -85,13 +85,13 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
             }
             String value = args[++i];
             switch (flag) {
-                case "--runs" -> runs = number(flag, value, 1, MAX_RUNS);
-                case "--nodes" -> nodes = number(flag, value, MIN_NODES, MAX_NODES);
+                case "--runs" -> runs = OptionValues.number(flag, value, 1, MAX_RUNS);
+                case "--nodes" -> nodes = OptionValues.number(flag, value, MIN_NODES, MAX_NODES);
                 case "--interval" -> interval = duration(flag, value);
                 case "--retry" -> retry = duration(flag, value);
                 case "--timeout" -> timeout = duration(flag, value);
-                case "--confirmations" -> confirmations = number(flag, value, 1, MAX_CONFIRMATIONS);
-                case "--seed" -> seed = longNumber(flag, value);
+                case "--confirmations" -> confirmations = OptionValues.number(flag, value, 1, MAX_CONFIRMATIONS);
+                case "--seed" -> seed = OptionValues.longNumber(flag, value);
                 case "--agent-jar" -> agentJar = Optional.of(path(flag, value));
                 default -> throw new IllegalStateException("flag listed but not handled: " + flag);
             }
@@ -118,11 +118,11 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
         String text = value.strip().toLowerCase(Locale.ROOT);
         long millis;
         if (text.endsWith("ms")) {
-            millis = longNumber(flag, text.substring(0, text.length() - 2));
+            millis = OptionValues.longNumber(flag, text.substring(0, text.length() - 2));
         } else if (text.endsWith("s")) {
-            millis = Math.multiplyExact(longNumber(flag, text.substring(0, text.length() - 1)), 1000L);
+            millis = Math.multiplyExact(OptionValues.longNumber(flag, text.substring(0, text.length() - 1)), 1000L);
         } else {
-            millis = longNumber(flag, text);
+            millis = OptionValues.longNumber(flag, text);
         }
         if (millis < 1 || millis > MAX_TIMING.toMillis()) {
             throw new IllegalArgumentException(flag + " must be between 1ms and " + MAX_TIMING.toSeconds() + "s, was " + value);
@@ -138,19 +138,4 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
         }
     }
 
-    private static int number(String flag, String value, int min, int max) {
-        long parsed = longNumber(flag, value);
-        if (parsed < min || parsed > max) {
-            throw new IllegalArgumentException(flag + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return (int) parsed;
-    }
-
-    private static long longNumber(String flag, String value) {
-        try {
-            return Long.parseLong(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a whole number, was '" + value + "'", e);
-        }
-    }
 }

@@ -77,21 +77,21 @@ record Options(int nodes, int hours, List<Integer> partners, int warmups, int ru
             }
             String value = args[++i];
             switch (flag) {
-                case "--nodes" -> nodes = number(flag, value, 1, MAX_NODES);
-                case "--hours" -> hours = number(flag, value, 1, MAX_HOURS);
+                case "--nodes" -> nodes = OptionValues.number(flag, value, 1, MAX_NODES);
+                case "--hours" -> hours = OptionValues.number(flag, value, 1, MAX_HOURS);
                 case "--partners" -> {
-                    partners = List.of(number(flag, value, 1, MAX_PARTNERS));
+                    partners = List.of(OptionValues.number(flag, value, 1, MAX_PARTNERS));
                     partnersGiven = true;
                 }
                 case "--compare-partners" -> {
                     partners = partnerList(flag, value);
                     compareGiven = true;
                 }
-                case "--warmups" -> warmups = number(flag, value, 0, MAX_RUNS);
-                case "--runs" -> runs = number(flag, value, 1, MAX_RUNS);
+                case "--warmups" -> warmups = OptionValues.number(flag, value, 0, MAX_RUNS);
+                case "--runs" -> runs = OptionValues.number(flag, value, 1, MAX_RUNS);
                 case "--scenario" -> scenario = Scenario.named(value);
-                case "--seed" -> seed = longNumber(flag, value);
-                case "--budget-seconds" -> budgetSeconds = number(flag, value, 1, 24 * 3600);
+                case "--seed" -> seed = OptionValues.longNumber(flag, value);
+                case "--budget-seconds" -> budgetSeconds = OptionValues.number(flag, value, 1, 24 * 3600);
                 default -> throw new IllegalStateException("flag listed but not handled: " + flag);
             }
         }
@@ -120,7 +120,7 @@ record Options(int nodes, int hours, List<Integer> partners, int warmups, int ru
     private static List<Integer> partnerList(String flag, String value) {
         List<Integer> list = new ArrayList<>();
         for (String part : value.split(",", -1)) {
-            int k = number(flag, part.strip(), 1, MAX_PARTNERS);
+            int k = OptionValues.number(flag, part.strip(), 1, MAX_PARTNERS);
             if (list.contains(k)) {
                 throw new IllegalArgumentException(flag + " lists K=" + k + " twice: " + value);
             }
@@ -135,21 +135,6 @@ record Options(int nodes, int hours, List<Integer> partners, int warmups, int ru
         return List.copyOf(list);
     }
 
-    private static int number(String flag, String value, int min, int max) {
-        long parsed = longNumber(flag, value);
-        if (parsed < min || parsed > max) {
-            throw new IllegalArgumentException(flag + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return (int) parsed;
-    }
-
-    private static long longNumber(String flag, String value) {
-        try {
-            return Long.parseLong(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a whole number, was '" + value + "'", e);
-        }
-    }
 
     /** {@code --help} was asked for: print the usage and stop, successfully. */
     static final class HelpRequested extends RuntimeException {

@@ -24,7 +24,7 @@ class AgentYamlTest {
     void theAgentReadsTheOptionsTimingsAndListensOnItsOwnLoopbackPort() {
         LatencyOptions options = LatencyOptions.parse("--processes", "--interval", "2s", "--retry", "300ms", "--timeout", "400",
                 "--confirmations", "3");
-        Path eventLog = Path.of("/tmp/farm/n2-events.jsonl");
+        Path eventLog = Path.of("events", "n2-events.jsonl").toAbsolutePath();
 
         AgentConfig agent = ConfigFile.parse(AgentYaml.of(NodeId.of("n2"), NODES, PORTS, options, eventLog), "n2.yaml", ENVIRONMENT);
 
