@@ -7,6 +7,9 @@ module io.ringwatch.notifiers {
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
 
+    // What every channel shares, for providers of other jars too: settings checks, HTTP, channel URLs.
+    exports io.ringwatch.notifiers.channel;
+
     provides io.ringwatch.api.NotifierProvider with
             io.ringwatch.notifiers.console.ConsoleNotifierProvider,
             io.ringwatch.notifiers.webhook.WebhookNotifierProvider;

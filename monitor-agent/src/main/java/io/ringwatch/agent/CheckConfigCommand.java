@@ -68,6 +68,14 @@ public final class CheckConfigCommand implements Callable<Integer> {
         for (int i = 0; i < checked.channels().size(); i++) {
             ChannelEntry channel = checked.channels().get(i);
             String where = config + ": channels[" + i + "] (" + channel.name() + ")";
+            if (channel.url().isPresent()) {
+                try (Notifier notifier = providers.createFromUrl(channel.name(), channel.url().get())) {
+                    Objects.requireNonNull(notifier, "notifier");
+                } catch (RuntimeException invalid) {
+                    problems.add(where + ".url: " + OneLine.of(String.valueOf(invalid.getMessage()), 300));
+                }
+                continue;
+            }
             if (providers.find(channel.provider()).isEmpty()) {
                 problems.add(where + ".provider: no notifier provider '" + channel.provider() + "' is installed; installed: "
                         + String.join(", ", providers.ids()));
@@ -110,7 +118,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
                                 .filter(member -> member.nodeCheck() == NodeCheck.TCP).map(MemberEntry::id).collect(Collectors.toSet()))
                 .watchList(config.node(), node -> false);
         int channels = config.channels().size();
-        String providers = config.channels().stream().map(ChannelEntry::provider).distinct()
+        String providers = config.channels().stream().map(ChannelEntry::kind).distinct()
                 .collect(Collectors.joining(", "));
         return config.source() + ": OK — node " + config.node()
                 + ", " + plural(members, "member")

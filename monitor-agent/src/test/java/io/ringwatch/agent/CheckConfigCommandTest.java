@@ -95,6 +95,30 @@ class CheckConfigCommandTest {
                 .doesNotContain("T000", "XXXX");
     }
 
+    @Test
+    void checksAChannelGivenAsAUrlWithTheProviderThatReadsIt(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("ringwatch.yaml"), """
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - name: chat
+                    url: jsons://chat.example/hooks/T000?secret=${HOOK_SECRET}
+                  - name: phone
+                    url: tgram://123456:token-secret/-100200
+                """);
+
+        int exit = run(Map.of("RINGWATCH_SECRET", "example-secret-0123456789", "HOOK_SECRET", "hook-secret-1"),
+                "-c", file.toString());
+
+        assertThat(exit).isEqualTo(CheckConfigCommand.EXIT_INVALID);
+        assertThat(err.toString().lines()).containsExactly(file + ": channels[1] (phone).url: channel 'phone': no notifier"
+                + " provider reads 'tgram' URLs; schemes known: json, jsons");
+        assertThat(err.toString()).doesNotContain("token-secret", "hook-secret");
+    }
+
     private int run(Map<String, String> environment, String... args) {
         CommandLine commandLine = new CommandLine(new CheckConfigCommand(environment));
         commandLine.setOut(new PrintWriter(out, true));

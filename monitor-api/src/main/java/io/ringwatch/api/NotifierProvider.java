@@ -1,5 +1,8 @@
 package io.ringwatch.api;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Makes notifiers of one kind. Providers are found with {@link java.util.ServiceLoader}:
  * declare yours in {@code META-INF/services/io.ringwatch.api.NotifierProvider} and, in a
@@ -31,4 +34,26 @@ public interface NotifierProvider {
      * @throws IllegalArgumentException if a setting is missing or invalid
      */
     Notifier create(NotifierSettings settings);
+
+    /**
+     * The schemes of the channel URLs this provider reads, such as {@code tgram} for
+     * {@code tgram://TOKEN/CHAT_ID}: a channel may then be given as one URL instead of settings.
+     * None by default. Schemes are lower case and unique among all providers, as ids are.
+     */
+    default Set<String> urlSchemes() {
+        return Set.of();
+    }
+
+    /**
+     * The settings a channel URL of one of {@link #urlSchemes()} stands for; {@link #create}
+     * then makes the notifier from them.
+     *
+     * @param url the whole URL, such as {@code tgram://123456:ABC-token/-1001234}; it holds secrets
+     * @return the settings, as if they had been given one by one
+     * @throws IllegalArgumentException if the URL is not of the expected form: the message says
+     *         what the form is and never quotes the URL
+     */
+    default Map<String, String> settingsOf(String url) {
+        throw new IllegalArgumentException("channels of provider '" + id() + "' cannot be given as a URL");
+    }
 }

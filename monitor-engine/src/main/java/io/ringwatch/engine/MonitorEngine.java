@@ -276,7 +276,11 @@ public final class MonitorEngine implements AutoCloseable {
         private Probe controlTarget;
         private final List<MaintenanceWindow> maintenance = new ArrayList<>();
 
-        private record ChannelRequest(String provider, NotifierSettings settings) {
+        /** A channel by provider id and settings, or (provider null) by URL in {@code url}. */
+        private record ChannelRequest(String provider, NotifierSettings settings, String url) {
+            String name() {
+                return settings.channel();
+            }
         }
 
         private Builder() {
@@ -351,7 +355,19 @@ public final class MonitorEngine implements AutoCloseable {
          * @param settings the provider's settings (they may hold secrets; they are never logged)
          */
         public Builder channel(String provider, String name, Map<String, String> settings) {
-            channels.add(new ChannelRequest(Objects.requireNonNull(provider, "provider"), NotifierSettings.of(name, settings)));
+            channels.add(new ChannelRequest(Objects.requireNonNull(provider, "provider"), NotifierSettings.of(name, settings), null));
+            return this;
+        }
+
+        /**
+         * Adds a channel given as one URL, such as {@code tgram://TOKEN/CHAT_ID}: the provider
+         * found through {@link java.util.ServiceLoader} that reads the URL's scheme makes it.
+         *
+         * @param name the channel's name in events and logs
+         * @param url the channel's URL (it holds secrets; it is never logged)
+         */
+        public Builder channelUrl(String name, String url) {
+            channels.add(new ChannelRequest(null, NotifierSettings.empty(name), Objects.requireNonNull(url, "url")));
             return this;
         }
 
@@ -442,10 +458,11 @@ public final class MonitorEngine implements AutoCloseable {
                         : NotifierProviders.discover(Thread.currentThread().getContextClassLoader());
                 Set<String> names = new HashSet<>();
                 for (ChannelRequest channel : channels) {
-                    if (!names.add(channel.settings().channel())) {
-                        throw new IllegalArgumentException("channel '" + channel.settings().channel() + "' is configured twice");
+                    if (!names.add(channel.name())) {
+                        throw new IllegalArgumentException("channel '" + channel.name() + "' is configured twice");
                     }
-                    all.add(found.create(channel.provider(), channel.settings()));
+                    all.add(channel.url() != null ? found.createFromUrl(channel.name(), channel.url())
+                            : found.create(channel.provider(), channel.settings()));
                 }
             }
             EventLog log = eventLog;

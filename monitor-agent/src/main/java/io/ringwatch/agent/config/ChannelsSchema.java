@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** The {@code channels} section: where notifications go. Every setting value is a secret. */
 final class ChannelsSchema {
-    static final List<String> KEYS = List.of("name", "provider", "settings");
+    static final List<String> KEYS = List.of("name", "provider", "settings", "url");
 
     private ChannelsSchema() {
     }
@@ -33,7 +33,22 @@ final class ChannelsSchema {
                     }
                     return first == null;
                 }));
-        Optional<String> provider = channel.required("provider", "the notifier provider's id, such as console or webhook")
+        Optional<YamlValue> url = channel.get("url").map(YamlValue::secret);
+        if (url.isPresent()) {
+            channel.get("provider").ifPresent(value -> value.error("give provider (with settings) or url, not both"));
+            channel.get("settings").ifPresent(value -> value.error("a channel given by url takes no settings: put them in the URL"));
+            Optional<String> text = url.get().text("a channel URL such as tgram://TOKEN/CHAT_ID (value hidden)")
+                    .map(YamlValue.Text::value).filter(value -> {
+                        boolean hasScheme = value.indexOf("://") > 0;
+                        if (!hasScheme) {
+                            url.get().error("expected a channel URL such as tgram://TOKEN/CHAT_ID (value hidden)");
+                        }
+                        return hasScheme;
+                    });
+            return name.isEmpty() || text.isEmpty() ? Optional.empty() : Optional.of(ChannelEntry.ofUrl(name.get(), text.get()));
+        }
+        Optional<String> provider = channel.required("provider", "the notifier provider's id, such as console or webhook;"
+                        + " or give the channel as one url")
                 .flatMap(value -> value.parse("a provider id of lower-case letters, digits and dashes, such as webhook",
                         text -> Optional.of(text).filter(NotifierProviders::isValidId)));
         Map<String, String> settings = channel.get("settings").map(value -> settings(value.secret())).orElse(Map.of());

@@ -73,7 +73,11 @@ public final class AgentNode implements AutoCloseable {
                 .config(config.monitorConfig())
                 .transport(transport(config, fetcher));
         for (ChannelEntry channel : config.channels()) {
-            builder.channel(channel.provider(), channel.name(), channel.settings());
+            if (channel.url().isPresent()) {
+                builder.channelUrl(channel.name(), channel.url().get());
+            } else {
+                builder.channel(channel.provider(), channel.name(), channel.settings());
+            }
         }
         config.controlTarget().ifPresent(target -> builder.controlTarget(probe(target, fetcher, clock)));
         config.maintenance().forEach(builder::maintenance);

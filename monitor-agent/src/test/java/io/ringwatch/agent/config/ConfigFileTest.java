@@ -159,6 +159,38 @@ class ConfigFileTest {
     }
 
     @Test
+    void aChannelMayBeGivenAsOneUrlWhichStaysHidden() {
+        AgentConfig config = Yaml.parse("""
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - name: phone
+                    url: tgram://123456:token-secret/-100200
+                """);
+
+        assertThat(config.channels()).containsExactly(ChannelEntry.ofUrl("phone", "tgram://123456:token-secret/-100200"));
+        assertThat(config.channels().get(0).kind()).isEqualTo("tgram URL");
+        assertThat(config.toString()).doesNotContain("token-secret");
+        assertThatThrownBy(() -> Yaml.parse("""
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - name: phone
+                    provider: webhook
+                    url: no-scheme-secret
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":8: channels[0].provider: give provider (with settings) or url, not both")
+                .hasMessageContaining(":9: channels[0].url: expected a channel URL such as tgram://TOKEN/CHAT_ID (value hidden)")
+                .hasMessageNotContaining("no-scheme-secret");
+    }
+
+    @Test
     void aControlTargetMayBeAPing() {
         String yaml = """
                 node: n1

@@ -6,12 +6,15 @@ import io.ringwatch.api.NotifierSettings;
 import io.ringwatch.api.OneLine;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -148,6 +151,53 @@ public final class NotifierProviders {
                     + "' (" + provider.getClass().getName() + ") returned no notifier");
         }
         return notifier;
+    }
+
+    /**
+     * Makes a notifier for one channel given as one URL, such as {@code tgram://TOKEN/CHAT_ID}:
+     * the provider whose {@link NotifierProvider#urlSchemes()} has the URL's scheme reads the
+     * URL into settings and makes the notifier from them.
+     *
+     * @param channel the channel's name
+     * @param url the channel's URL; it holds secrets and is never quoted in a message
+     * @throws IllegalArgumentException if no provider reads URLs of this scheme (the message lists
+     *         the schemes known), or the provider rejects the URL or its settings
+     * @throws IllegalStateException if two providers read the scheme, or the provider fails in another way
+     */
+    public Notifier createFromUrl(String channel, String url) {
+        Objects.requireNonNull(channel, "channel");
+        int colon = Objects.requireNonNull(url, "url").indexOf("://");
+        String scheme = colon > 0 ? url.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+        List<NotifierProvider> readers = byId.values().stream().filter(provider -> schemes(provider).contains(scheme)).toList();
+        if (readers.isEmpty()) {
+            SortedSet<String> known = new TreeSet<>();
+            byId.values().forEach(provider -> known.addAll(schemes(provider)));
+            throw new IllegalArgumentException("channel '" + channel + "': "
+                    + (scheme.isEmpty() ? "the URL has no scheme (such as tgram://...)" : "no notifier provider reads "
+                    + quoted(OneLine.of(scheme, 20)) + " URLs") + "; schemes known: " + (known.isEmpty() ? "none" : String.join(", ", known)));
+        }
+        if (readers.size() > 1) {
+            throw new IllegalStateException("channel '" + channel + "': notifier providers "
+                    + readers.stream().map(NotifierProvider::id).toList() + " all read " + quoted(scheme) + " URLs");
+        }
+        NotifierProvider provider = readers.get(0);
+        Map<String, String> settings;
+        try {
+            settings = provider.settingsOf(url);
+        } catch (IllegalArgumentException rejected) {
+            throw new IllegalArgumentException("channel '" + channel + "': " + rejected.getMessage(), rejected);
+        }
+        return create(provider.id(), NotifierSettings.of(channel, settings));
+    }
+
+    private static Set<String> schemes(NotifierProvider provider) {
+        try {
+            Set<String> schemes = provider.urlSchemes();
+            return schemes == null ? Set.of() : schemes;
+        } catch (RuntimeException failure) {
+            LOG.warn("Notifier provider {} failed to say its URL schemes", provider.getClass().getName(), failure);
+            return Set.of();
+        }
     }
 
     /** Shows the ids and the providers' classes. */

@@ -3,8 +3,12 @@ package io.ringwatch.notifiers.webhook;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.notifiers.channel.ChannelUrl;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Provides the {@code webhook} channel, which posts each notification as JSON to a URL.
@@ -52,6 +56,31 @@ public final class WebhookNotifierProvider implements NotifierProvider {
     @Override
     public Notifier create(NotifierSettings settings) {
         return new WebhookNotifier(WebhookSettings.from(Objects.requireNonNull(settings, "settings")), clock);
+    }
+
+    /** {@code json://host[:port]/path} posts over http, {@code jsons://...} over https. */
+    @Override
+    public Set<String> urlSchemes() {
+        return Set.of("json", "jsons");
+    }
+
+    /**
+     * Reads {@code jsons://hooks.example.com/T000/B000?secret=S&timeout=5s}: the URL to post to
+     * ({@code json} for http, {@code jsons} for https), with {@code secret} and {@code timeout}
+     * taken out of the query and the rest of the query kept.
+     *
+     * @throws IllegalArgumentException if the URL is not of that form; the message never quotes it
+     */
+    @Override
+    public Map<String, String> settingsOf(String url) {
+        ChannelUrl parsed = ChannelUrl.parse(url, "jsons://host[:port]/path[?secret=...&timeout=10s]");
+        Map<String, String> settings = new LinkedHashMap<>();
+        String scheme = parsed.scheme().equals("jsons") ? "https" : "http";
+        String query = parsed.queryWithout(WebhookSettings.SECRET, WebhookSettings.TIMEOUT);
+        settings.put(WebhookSettings.URL, scheme + "://" + parsed.authority() + parsed.path() + (query.isEmpty() ? "" : "?" + query));
+        parsed.parameter(WebhookSettings.SECRET).ifPresent(secret -> settings.put(WebhookSettings.SECRET, secret));
+        parsed.parameter(WebhookSettings.TIMEOUT).ifPresent(timeout -> settings.put(WebhookSettings.TIMEOUT, timeout));
+        return settings;
     }
 
     @Override

@@ -29,6 +29,17 @@ class WebhookNotifierProviderTest {
     }
 
     @Test
+    void readsAChannelUrl() {
+        assertThat(provider.urlSchemes()).containsExactlyInAnyOrder("json", "jsons");
+        assertThat(provider.settingsOf("jsons://hooks.example.com/services/T000?key=q-token&secret=" + SECRET + "&timeout=5s"))
+                .containsExactly(Map.entry("url", "https://hooks.example.com/services/T000?key=q-token"),
+                        Map.entry("secret", SECRET), Map.entry("timeout", "5s"));
+        assertThat(provider.settingsOf("json://127.0.0.1:8080/hook")).containsExactly(Map.entry("url", "http://127.0.0.1:8080/hook"));
+        assertThatIllegalArgumentException().isThrownBy(() -> provider.settingsOf("jsons://"))
+                .withMessageStartingWith("expected a URL of the form jsons://host[:port]/path");
+    }
+
+    @Test
     void keepsNoSecretInAnyToString() {
         NotifierSettings settings = settings(Map.of("secret", SECRET));
 
