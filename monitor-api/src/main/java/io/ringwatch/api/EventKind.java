@@ -24,8 +24,14 @@ public enum EventKind {
     FLAPPING_STOPPED,
     /** A notification was delivered to a channel. */
     NOTIFICATION_SENT,
-    /** A channel failed to deliver a notification. */
+    /** A channel failed to deliver a notification; it is tried again unless the event says it is given up. */
     NOTIFICATION_FAILED,
+    /** A channel failed to deliver a notification on every attempt: it goes to the channel's failover, if any. */
+    NOTIFICATION_GAVE_UP,
+    /** A channel failed so often in a row that it is not tried for a while (its circuit opened). */
+    CHANNEL_SUSPENDED,
+    /** A suspended channel delivered again (its circuit closed). */
+    CHANNEL_RESUMED,
     /** A notification was not sent on purpose: maintenance, flapping, another watcher sent it, no notifier configured. */
     NOTIFICATION_SUPPRESSED,
     /** A message from a known contact arrived. */

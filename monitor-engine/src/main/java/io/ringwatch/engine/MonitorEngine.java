@@ -92,7 +92,8 @@ public final class MonitorEngine implements AutoCloseable {
         Scheduler scheduler = builder.scheduler != null ? builder.scheduler : ownedScheduler;
         events = new EventRecorder(self, builder.clock, log, Lane.open(builder.delivery, "eventlog-" + self, 10_000),
                 metrics::observe);
-        dispatcher = new Dispatcher(notifiers, builder.delivery, config.notifierTimeout(), scheduler, events);
+        dispatcher = new Dispatcher(notifiers, builder.standbys, builder.deliveryPolicy, builder.delivery,
+                config.notifierTimeout(), scheduler, builder.clock, events, seed);
         watcher = new Watcher(self, List.copyOf(members.values()), ring, config, transport, scheduler, builder.clock,
                 events, dispatcher, builder.controlTarget, new SplittableRandom(seed), metrics);
         maintenance = List.copyOf(builder.maintenance);
@@ -275,6 +276,8 @@ public final class MonitorEngine implements AutoCloseable {
         private Long seedOverride;
         private Probe controlTarget;
         private final List<MaintenanceWindow> maintenance = new ArrayList<>();
+        private DeliveryPolicy deliveryPolicy = DeliveryPolicy.ofDefaults();
+        private final Map<String, String> standbys = new LinkedHashMap<>();
 
         /** A channel by provider id and settings, or (provider null) by URL in {@code url}. */
         private record ChannelRequest(String provider, NotifierSettings settings, String url) {
@@ -420,6 +423,27 @@ public final class MonitorEngine implements AutoCloseable {
          */
         public Builder controlTarget(Probe controlTarget) {
             this.controlTarget = Objects.requireNonNull(controlTarget, "controlTarget");
+            return this;
+        }
+
+        /** How hard deliveries are tried: attempts, backoff, when a failing channel is suspended. {@link DeliveryPolicy#ofDefaults()} unless set. */
+        public Builder deliveryPolicy(DeliveryPolicy deliveryPolicy) {
+            this.deliveryPolicy = Objects.requireNonNull(deliveryPolicy, "deliveryPolicy");
+            return this;
+        }
+
+        /**
+         * Makes {@code standby} the failover of {@code channel}: it gets the notifications that
+         * {@code channel} gave up on, or that wait while {@code channel} is suspended, and
+         * nothing else. Both are channel names (of {@code channel(...)} or of a notifier's {@code name()}).
+         *
+         * @throws IllegalArgumentException if {@code channel} has a standby already
+         */
+        public Builder failover(String channel, String standby) {
+            Objects.requireNonNull(standby, "standby");
+            if (standbys.putIfAbsent(Objects.requireNonNull(channel, "channel"), standby) != null) {
+                throw new IllegalArgumentException("channel '" + channel + "' has a failover already");
+            }
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.ringwatch.api.Notifier;
 import io.ringwatch.api.ServiceId;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.DeliveryMode;
+import io.ringwatch.engine.DeliveryPolicy;
 import io.ringwatch.engine.EngineView;
 import io.ringwatch.engine.MaintenanceWindow;
 import io.ringwatch.engine.MonitorConfig;
@@ -332,6 +333,8 @@ public final class SimulatedCluster implements AutoCloseable {
                 .notifier(sharedChannel());
         settings.channels.forEach(channel -> builder.channel(channel.provider(), channel.name(), channel.settings()));
         settings.notifiers.forEach(notifier -> builder.notifier(shared(notifier)));
+        builder.deliveryPolicy(settings.deliveryPolicy);
+        settings.standbys.forEach(builder::failover);
         maintenance.forEach(builder::maintenance);
         if (settings.controlTargets) {
             builder.controlTarget(network.controlTargetFor(node.id));
@@ -380,6 +383,8 @@ public final class SimulatedCluster implements AutoCloseable {
         private final List<Channel> channels = new ArrayList<>();
         private final List<Notifier> notifiers = new ArrayList<>();
         private boolean controlTargets;
+        private DeliveryPolicy deliveryPolicy = DeliveryPolicy.ofDefaults();
+        private final Map<String, String> standbys = new LinkedHashMap<>();
         private record Channel(String provider, String name, Map<String, String> settings) {
         }
 
@@ -494,6 +499,21 @@ public final class SimulatedCluster implements AutoCloseable {
         /** Gives every engine a channel from the provider with this id, found through {@link java.util.ServiceLoader}. */
         public Builder channel(String provider, String name, Map<String, String> settings) {
             channels.add(new Channel(provider, name, Map.copyOf(settings)));
+            return this;
+        }
+
+        /** How hard every engine tries its deliveries; {@link DeliveryPolicy#ofDefaults()} unless set. */
+        public Builder deliveryPolicy(DeliveryPolicy deliveryPolicy) {
+            this.deliveryPolicy = Objects.requireNonNull(deliveryPolicy, "deliveryPolicy");
+            return this;
+        }
+
+        /**
+         * Makes {@code standby} the failover of {@code channel} on every engine: both are names of
+         * channels or notifiers given to this builder.
+         */
+        public Builder failover(String channel, String standby) {
+            standbys.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(standby, "standby"));
             return this;
         }
 

@@ -6,20 +6,40 @@ import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
 import io.ringwatch.api.Severity;
 import io.ringwatch.engine.DeliveryMode;
+import io.ringwatch.engine.DeliveryPolicy;
+import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.schedule.Cancellable;
 import io.ringwatch.engine.schedule.Scheduler;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands each notification to every channel, each on its own lane with its own timeout, and
- * records every delivery as sent or failed. A channel that throws or hangs delays no other
- * channel and never the checks. Thread-safe.
+ * records every attempt. A channel that throws or hangs delays no other channel and never the
+ * checks.
+ *
+ * <ul>
+ *   <li><b>Retries.</b> A failed delivery is tried again after an exponential backoff with
+ *       jitter, up to the {@link DeliveryPolicy}'s attempts; then it is given up.</li>
+ *   <li><b>Suspension.</b> A channel that failed several deliveries in a row is suspended for a
+ *       while (its circuit breaker opens): its deliveries wait, and are then let through one
+ *       at a time as trials until one succeeds.</li>
+ *   <li><b>Failover.</b> A channel may have a standby: a delivery given up on the channel, or
+ *       waiting while it is suspended, goes to the standby. A standby gets nothing else.</li>
+ * </ul>
+ * Thread-safe.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -27,22 +47,54 @@ public final class Dispatcher {
     /** Hanging deliveries left behind on a channel beyond which it is not tried until one returns. */
     private static final int MAX_STUCK_DELIVERIES = 3;
 
-    private final List<Channel> channels = new ArrayList<>();
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final EventRecorder events;
     private final Scheduler scheduler;
+    private final Clock clock;
     private final Duration timeout;
     private final DeliveryMode mode;
+    private final DeliveryPolicy policy;
+    private final SplittableRandom random;
+    private final Set<Cancellable> pendingRetries = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
+    /** One attempt per delivery, no standby: for tests of the lanes themselves. */
     public Dispatcher(List<Notifier> notifiers, DeliveryMode mode, Duration timeout, Scheduler scheduler,
             EventRecorder events) {
+        this(notifiers, Map.of(), DeliveryPolicy.once(), mode, timeout, scheduler, Clock.systemUTC(), events, 0);
+    }
+
+    /**
+     * @param standbys the standby channel of a channel, by channel name
+     * @param seed seeds the jitter of retries
+     * @throws IllegalArgumentException if a standby names a channel that does not exist, or a channel is its own standby
+     */
+    public Dispatcher(List<Notifier> notifiers, Map<String, String> standbys, DeliveryPolicy policy, DeliveryMode mode,
+            Duration timeout, Scheduler scheduler, Clock clock, EventRecorder events, long seed) {
         this.events = events;
         this.scheduler = scheduler;
+        this.clock = clock;
         this.timeout = timeout;
         this.mode = mode;
+        this.policy = policy;
+        this.random = new SplittableRandom(seed);
         for (Notifier notifier : notifiers) {
             String name = safeName(notifier);
-            channels.add(new Channel(notifier, name, Lane.open(mode, "notifier-" + name, QUEUE_CAPACITY)));
+            String key = name;
+            for (int n = 2; channels.containsKey(key); n++) {
+                key = name + "#" + n; // two notifier instances of one name are two channels still
+            }
+            channels.put(key, new Channel(notifier, name, Lane.open(mode, "notifier-" + name, QUEUE_CAPACITY),
+                    new ChannelBreaker(policy.suspendAfter(), policy.suspendFor())));
         }
+        standbys.forEach((primary, standby) -> {
+            if (!channels.containsKey(primary) || !channels.containsKey(standby) || primary.equals(standby)) {
+                throw new IllegalArgumentException("failover from channel '" + primary + "' to '" + standby
+                        + "': both must be channels of the engine, and differ; channels: " + channels.keySet());
+            }
+            channels.get(primary).standby = channels.get(standby);
+            channels.get(standby).isStandby = true;
+        });
     }
 
     /** Whether any channel is configured. */
@@ -50,20 +102,24 @@ public final class Dispatcher {
         return !channels.isEmpty();
     }
 
-    /** Queues the notification on every channel. Never blocks (unless delivery is inline). */
+    /** Queues the notification on every channel that is not only a standby. Never blocks (unless delivery is inline). */
     public void dispatch(Notification notification) {
-        for (Channel channel : channels) {
-            channel.lane.execute(new Delivery(channel, notification));
+        for (Channel channel : channels.values()) {
+            if (!channel.isStandby) {
+                channel.lane.execute(new Delivery(channel, notification, 1, null));
+            }
         }
     }
 
     /**
-     * Waits up to the channel timeout, in all, for queued deliveries (the lanes work on them side
-     * by side meanwhile), then closes every notifier.
+     * Cancels the retries that wait for their time, waits up to the channel timeout, in all, for
+     * the deliveries already queued, then closes every notifier.
      */
     public void close() {
+        closed = true;
+        pendingRetries.forEach(Cancellable::cancel);
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Channel channel : channels) {
+        for (Channel channel : channels.values()) {
             channel.lane.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             try {
                 channel.notifier.close();
@@ -73,29 +129,39 @@ public final class Dispatcher {
         }
     }
 
-    /** One notification to one channel, bounded by the channel timeout. */
+    /** One attempt of one notification on one channel, bounded by the channel timeout. */
     private final class Delivery implements Runnable {
         private final Channel channel;
         private final Notification notification;
+        private final int attempt;
+        /** The channel this delivery failed over from, or null. */
+        private final Channel from;
         private final AtomicBoolean settled = new AtomicBoolean();
 
-        Delivery(Channel channel, Notification notification) {
+        Delivery(Channel channel, Notification notification, int attempt, Channel from) {
             this.channel = channel;
             this.notification = notification;
+            this.attempt = attempt;
+            this.from = from;
         }
 
         @Override
         public void run() {
+            Instant now = clock.instant();
+            if (!channel.breaker.allows(now)) {
+                waitForChannel(now);
+                return;
+            }
             int stuck = channel.lane.abandonedStillRunning();
             if (stuck >= MAX_STUCK_DELIVERIES) {
-                failed(channel, notification, "not attempted: " + stuck + " earlier deliveries still hang");
+                failed(this, "not attempted: " + stuck + " earlier deliveries still hang");
                 return;
             }
             Cancellable watchdog = mode == DeliveryMode.THREADS
                     ? scheduler.schedule(timeout, () -> {
                         if (settled.compareAndSet(false, true)) {
                             // Recorded before the lane moves on, so the next delivery's events come after it.
-                            failed(channel, notification, "timed out after " + timeout.toMillis() + " ms");
+                            failed(this, "timed out after " + timeout.toMillis() + " ms");
                             channel.lane.abandon(this);
                         }
                     })
@@ -104,13 +170,7 @@ public final class Dispatcher {
                 channel.notifier.send(notification);
                 if (settled.compareAndSet(false, true)) {
                     watchdog.cancel();
-                    events.record(events.event(EventKind.NOTIFICATION_SENT)
-                            .target(notification.target())
-                            .status(notification.current())
-                            .message("Sent " + channel.name + ": " + notification.headline())
-                            .attribute("channel", channel.name)
-                            .attribute("incident", notification.incidentKey())
-                            .attribute("notification", notification.kind()));
+                    sent(this);
                 }
             } catch (Throwable failure) {
                 if (failure instanceof InterruptedException) {
@@ -118,22 +178,119 @@ public final class Dispatcher {
                 }
                 if (settled.compareAndSet(false, true)) {
                     watchdog.cancel();
-                    failed(channel, notification, failure.getClass().getSimpleName() + ": " + OneLine.of(failure.getMessage(), 200));
+                    failed(this, failure.getClass().getSimpleName() + ": " + OneLine.of(failure.getMessage(), 200));
                 }
             }
         }
+
+        /** The channel is suspended: the standby takes it, or it waits for the channel's next trial. */
+        private void waitForChannel(Instant now) {
+            if (channel.standby != null && from == null) {
+                failOver(this, "channel '" + channel.name + "' is suspended");
+            } else {
+                later(Duration.between(now, channel.breaker.retryAt(now)), new Delivery(channel, notification, attempt, from));
+            }
+        }
+
+        Delivery next() {
+            return new Delivery(channel, notification, attempt + 1, from);
+        }
     }
 
-    private void failed(Channel channel, Notification notification, String why) {
+    private void sent(Delivery delivery) {
+        Channel channel = delivery.channel;
+        Notification notification = delivery.notification;
+        if (channel.breaker.succeeded()) {
+            events.record(events.event(EventKind.CHANNEL_RESUMED)
+                    .message("Channel " + channel.name + " delivers again")
+                    .attribute("channel", channel.name));
+        }
+        var event = events.event(EventKind.NOTIFICATION_SENT)
+                .target(notification.target())
+                .status(notification.current())
+                .message("Sent " + channel.name + ": " + notification.headline())
+                .attribute("channel", channel.name)
+                .attribute("incident", notification.incidentKey())
+                .attribute("notification", notification.kind())
+                .attribute("attempt", Integer.toString(delivery.attempt));
+        if (delivery.from != null) {
+            event.attribute("failover-from", delivery.from.name);
+        }
+        events.record(event);
+    }
+
+    private void failed(Delivery delivery, String why) {
+        Channel channel = delivery.channel;
+        Notification notification = delivery.notification;
+        Instant now = clock.instant();
+        boolean suspended = channel.breaker.failed(now) == ChannelBreaker.AfterFailure.OPENED;
+        boolean last = delivery.attempt >= policy.attempts();
+        Duration wait = last ? Duration.ZERO : jittered(policy.backoff(delivery.attempt));
         events.record(events.event(EventKind.NOTIFICATION_FAILED)
                 .target(notification.target())
                 .status(notification.current())
                 .severity(Severity.WARNING)
-                .message("Failed to send to " + channel.name + ": " + notification.headline() + " (" + why + ")")
+                .message("Failed to send to " + channel.name + ": " + notification.headline() + " (" + why + "; attempt "
+                        + delivery.attempt + " of " + policy.attempts()
+                        + (last ? ")" : ", next in " + Durations.human(wait) + ")"))
                 .attribute("channel", channel.name)
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
+                .attribute("attempt", Integer.toString(delivery.attempt))
                 .attribute("error", why));
+        if (suspended) {
+            events.record(events.event(EventKind.CHANNEL_SUSPENDED)
+                    .severity(Severity.WARNING)
+                    .message("Channel " + channel.name + " failed " + policy.suspendAfter() + " deliveries in a row: not tried for "
+                            + Durations.human(channel.breaker.openFor()) + (channel.standby == null ? "" : "; "
+                            + channel.standby.name + " stands in"))
+                    .attribute("channel", channel.name));
+        }
+        if (!last) {
+            later(wait, delivery.next());
+            return;
+        }
+        events.record(events.event(EventKind.NOTIFICATION_GAVE_UP)
+                .target(notification.target())
+                .status(notification.current())
+                .severity(Severity.WARNING)
+                .message("Gave up sending to " + channel.name + " after " + delivery.attempt + " attempt(s): "
+                        + notification.headline())
+                .attribute("channel", channel.name)
+                .attribute("incident", notification.incidentKey())
+                .attribute("notification", notification.kind()));
+        if (channel.standby != null && delivery.from == null) {
+            failOver(delivery, "gave up on channel '" + channel.name + "'");
+        }
+    }
+
+    private void failOver(Delivery delivery, String why) {
+        Channel standby = delivery.channel.standby;
+        LOG.info("Notification {} goes to {}: {}", delivery.notification.incidentKey(), standby.name, why);
+        standby.lane.execute(new Delivery(standby, delivery.notification, 1, delivery.channel));
+    }
+
+    /** Queues {@code delivery} on its lane after {@code wait}, unless the dispatcher closes first. */
+    private void later(Duration wait, Delivery delivery) {
+        if (closed) {
+            return;
+        }
+        Cancellable[] handle = new Cancellable[1];
+        handle[0] = scheduler.schedule(wait, () -> {
+            pendingRetries.remove(handle[0]);
+            if (!closed) {
+                delivery.channel.lane.execute(delivery);
+            }
+        });
+        pendingRetries.add(handle[0]);
+    }
+
+    private Duration jittered(Duration wait) {
+        double extra;
+        synchronized (random) {
+            extra = random.nextDouble() * policy.jitter();
+        }
+        return wait.plusNanos((long) (wait.toNanos() * extra));
     }
 
     private static String safeName(Notifier notifier) {
@@ -144,6 +301,19 @@ public final class Dispatcher {
         }
     }
 
-    private record Channel(Notifier notifier, String name, Lane lane) {
+    private static final class Channel {
+        final Notifier notifier;
+        final String name;
+        final Lane lane;
+        final ChannelBreaker breaker;
+        volatile Channel standby;
+        volatile boolean isStandby;
+
+        Channel(Notifier notifier, String name, Lane lane, ChannelBreaker breaker) {
+            this.notifier = notifier;
+            this.name = name;
+            this.lane = lane;
+            this.breaker = breaker;
+        }
     }
 }

@@ -1,0 +1,103 @@
+package io.ringwatch.testkit;
+
+import static io.ringwatch.testkit.RingwatchAssertions.assertThatEvents;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringwatch.api.Event;
+import io.ringwatch.api.EventKind;
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
+import io.ringwatch.engine.DeliveryPolicy;
+import io.ringwatch.testkit.notify.RecordingNotifier;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Retries with backoff, suspension of a failing channel, and failover to a standby, in virtual time. */
+class DeliveryTest {
+
+    @Test
+    void aFailedDeliveryIsTriedAgainWithGrowingWaitsAndSucceeds() {
+        RecordingNotifier chat = new RecordingNotifier("chat").failNext(2);
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow().plusMinutes(1));
+
+            assertThat(chat.alerts()).hasSize(1);
+            List<Event> attempts = chatEvents(farm, "chat", EventKind.NOTIFICATION_FAILED, EventKind.NOTIFICATION_SENT);
+            assertThat(attempts).extracting(event -> event.kind() + " " + event.attributes().get("attempt"))
+                    .containsExactly("NOTIFICATION_FAILED 1", "NOTIFICATION_FAILED 2", "NOTIFICATION_SENT 3");
+            Duration firstWait = Duration.between(attempts.get(0).at(), attempts.get(1).at());
+            Duration secondWait = Duration.between(attempts.get(1).at(), attempts.get(2).at());
+            assertThat(firstWait).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(6));
+            assertThat(secondWait).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(12));
+            assertThat(attempts.get(0).message()).contains("attempt 1 of 6, next in");
+        }
+    }
+
+    @Test
+    void aChannelThatNeverDeliversIsGivenUpAfterItsAttemptsAndSuspended() {
+        RecordingNotifier chat = new RecordingNotifier("chat").failAlways();
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat)
+                .deliveryPolicy(DeliveryPolicy.custom().attempts(3).suspendAfter(10).build()).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow().plusMinutes(2));
+
+            assertThat(chat.failedAttempts()).hasSize(3);
+            assertThatEvents(farm.events()).hasEventMatching(event -> event.kind() == EventKind.NOTIFICATION_GAVE_UP
+                    && "chat".equals(event.attributes().get("channel")), "the alert given up on chat");
+        }
+    }
+
+    @Test
+    void withThePrimaryChannelDownForTenMinutesEveryNotificationReachesTheStandbyOrLaterThePrimary() {
+        RecordingNotifier primary = new RecordingNotifier("primary");
+        RecordingNotifier standby = new RecordingNotifier("standby");
+        try (SimulatedCluster farm = SimulatedCluster.builder().nodes(6).notifier(primary).notifier(standby)
+                .failover("primary", "standby").build()) {
+            farm.runFor(Duration.ofMinutes(3));
+
+            primary.failAlways();
+            farm.inject(Fault.crash("n3")).runFor(Duration.ofMinutes(3))
+                    .inject(Fault.recovery("n3")).runFor(Duration.ofMinutes(2))
+                    .inject(Fault.crash("n5")).runFor(Duration.ofMinutes(3))
+                    .inject(Fault.serviceDown("n2/api")).runFor(Duration.ofMinutes(2));
+            primary.recoverFromFailures();
+            farm.inject(Fault.recovery("n5")).inject(Fault.recovery("n2/api")).runFor(Duration.ofMinutes(10));
+
+            Set<String> dispatched = keys(farm.notifications().notifications());
+            assertThat(dispatched).as("what the engines sent").hasSizeGreaterThanOrEqualTo(6);
+            Set<String> delivered = keys(primary.notifications());
+            delivered.addAll(keys(standby.notifications()));
+            assertThat(delivered).as("delivered by the primary or its standby").containsAll(dispatched);
+            assertThat(standby.notifications()).as("the standby stood in").isNotEmpty();
+            assertThat(farm.events()).extracting(Event::kind).contains(EventKind.CHANNEL_SUSPENDED, EventKind.CHANNEL_RESUMED);
+        }
+    }
+
+    @Test
+    void aStandbyGetsNothingWhileThePrimaryDelivers() {
+        RecordingNotifier primary = new RecordingNotifier("primary");
+        RecordingNotifier standby = new RecordingNotifier("standby");
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(primary).notifier(standby)
+                .failover("primary", "standby").build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow());
+
+            assertThat(primary.alerts()).hasSize(1);
+            assertThat(standby.notifications()).isEmpty();
+        }
+    }
+
+    private static Set<String> keys(List<Notification> notifications) {
+        return notifications.stream().map(notification -> notification.kind() + " " + notification.incidentKey())
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static List<Event> chatEvents(SimulatedCluster farm, String channel, EventKind... kinds) {
+        Set<EventKind> wanted = Set.of(kinds);
+        return farm.events().stream().filter(event -> wanted.contains(event.kind())
+                && channel.equals(event.attributes().get("channel"))
+                && NotificationKind.ALERT.name().equals(event.attributes().get("notification"))).toList();
+    }
+}
