@@ -22,6 +22,8 @@ public enum EventKind {
     FLAPPING_STARTED,
     /** A flapping target settled. */
     FLAPPING_STOPPED,
+    /** A notification was put on a channel's way out: until it is sent or given up, a restarted engine sends it again. */
+    NOTIFICATION_QUEUED,
     /** A notification was delivered to a channel. */
     NOTIFICATION_SENT,
     /** A channel failed to deliver a notification; it is tried again unless the event says it is given up. */

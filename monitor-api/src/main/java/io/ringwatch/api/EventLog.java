@@ -1,6 +1,7 @@
 package io.ringwatch.api;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Keeps the audit trail: every probe failure, state change, notification, message,
@@ -34,6 +35,18 @@ public interface EventLog extends AutoCloseable {
      * @throws IOException if it could not be written
      */
     default void flush() throws IOException {
+    }
+
+    /**
+     * The events this log still holds from earlier runs, oldest first, read back when an engine
+     * starts: it resends from them the notifications a crash or a restart left undelivered (the
+     * durable outbox). A log that cannot be read back returns none, the default; then
+     * notifications still queued when the process ends are lost.
+     *
+     * @throws IOException if the log could not be read; the engine starts anyway, without resending
+     */
+    default List<Event> replay() throws IOException {
+        return List.of();
     }
 
     /**

@@ -77,6 +77,7 @@ public final class MonitorEngine implements AutoCloseable {
     private final SystemScheduler ownedScheduler;
     private final List<MaintenanceWindow> maintenance;
     private final EngineMetrics metrics = new EngineMetrics();
+    private final EventLog eventLog;
     private final Object lifecycle = new Object();
     private boolean started;
     private boolean closed;
@@ -97,6 +98,7 @@ public final class MonitorEngine implements AutoCloseable {
         watcher = new Watcher(self, List.copyOf(members.values()), ring, config, transport, scheduler, builder.clock,
                 events, dispatcher, builder.controlTarget, new SplittableRandom(seed), metrics);
         maintenance = List.copyOf(builder.maintenance);
+        eventLog = log;
     }
 
     /** Starts a builder. */
@@ -121,7 +123,18 @@ public final class MonitorEngine implements AutoCloseable {
                         + ring.size() + " every " + Durations.human(config.interval()))
                 .attribute("ring", String.join(",", ring.members().stream().map(NodeId::value).toList())));
         maintenance.forEach(watcher::addMaintenance);
+        resumeOutbox();
         watcher.start();
+    }
+
+    /** Sends again what the last run left undelivered, as the event log remembers it. */
+    private void resumeOutbox() {
+        try {
+            dispatcher.resume(eventLog.replay(), self);
+        } catch (IOException | RuntimeException failure) {
+            LOG.warn("Node {} could not read its event log back: notifications left undelivered by the last run are"
+                    + " not sent again", self, failure);
+        }
     }
 
     /**

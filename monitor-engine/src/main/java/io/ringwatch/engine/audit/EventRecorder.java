@@ -82,7 +82,7 @@ public final class EventRecorder {
     }
 
     private void logLine(Event event) {
-        if (event.kind() == EventKind.PROBE_FAILED) {
+        if (event.kind() == EventKind.PROBE_FAILED || event.kind() == EventKind.NOTIFICATION_QUEUED) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("[{}] {}", observer, event.humanLine());
             }

@@ -1,6 +1,8 @@
 package io.ringwatch.engine.delivery;
 
+import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
+import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
@@ -106,9 +108,37 @@ public final class Dispatcher {
     public void dispatch(Notification notification) {
         for (Channel channel : channels.values()) {
             if (!channel.isStandby) {
-                channel.lane.execute(new Delivery(channel, notification, 1, null));
+                queue(new Delivery(channel, notification, 1, null, Outbox.newId()));
             }
         }
+    }
+
+    /**
+     * Sends again what an earlier run of this node queued and never sent or gave up, as read
+     * back from the event log: the durable outbox. Deliveries to channels that no longer exist
+     * are dropped, with a warning.
+     *
+     * @param earlier the event log's events from before this run, oldest first
+     * @return how many deliveries are sent again
+     */
+    public int resume(List<Event> earlier, NodeId self) {
+        List<Outbox.Pending> pending = Outbox.unfinished(earlier, self, clock.instant());
+        int resent = 0;
+        for (Outbox.Pending delivery : pending) {
+            Channel channel = channels.values().stream().filter(candidate -> candidate.name.equals(delivery.channel()))
+                    .findFirst().orElse(null);
+            if (channel == null) {
+                LOG.warn("A notification queued for channel '{}' before the restart is dropped: the channel is gone",
+                        delivery.channel());
+                continue;
+            }
+            channel.lane.execute(new Delivery(channel, delivery.notification(), 1, null, delivery.id()));
+            resent++;
+        }
+        if (resent > 0) {
+            LOG.info("{} sends again {} notification(s) left undelivered before it stopped", self, resent);
+        }
+        return resent;
     }
 
     /**
@@ -136,13 +166,16 @@ public final class Dispatcher {
         private final int attempt;
         /** The channel this delivery failed over from, or null. */
         private final Channel from;
+        /** The delivery's id in the outbox, the same for all its attempts. */
+        private final String id;
         private final AtomicBoolean settled = new AtomicBoolean();
 
-        Delivery(Channel channel, Notification notification, int attempt, Channel from) {
+        Delivery(Channel channel, Notification notification, int attempt, Channel from, String id) {
             this.channel = channel;
             this.notification = notification;
             this.attempt = attempt;
             this.from = from;
+            this.id = id;
         }
 
         @Override
@@ -186,14 +219,15 @@ public final class Dispatcher {
         /** The channel is suspended: the standby takes it, or it waits for the channel's next trial. */
         private void waitForChannel(Instant now) {
             if (channel.standby != null && from == null) {
+                gaveUp(this, "handed to " + channel.standby.name + ": " + channel.name + " is suspended");
                 failOver(this, "channel '" + channel.name + "' is suspended");
             } else {
-                later(Duration.between(now, channel.breaker.retryAt(now)), new Delivery(channel, notification, attempt, from));
+                later(Duration.between(now, channel.breaker.retryAt(now)), new Delivery(channel, notification, attempt, from, id));
             }
         }
 
         Delivery next() {
-            return new Delivery(channel, notification, attempt + 1, from);
+            return new Delivery(channel, notification, attempt + 1, from, id);
         }
     }
 
@@ -212,7 +246,8 @@ public final class Dispatcher {
                 .attribute("channel", channel.name)
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
-                .attribute("attempt", Integer.toString(delivery.attempt));
+                .attribute("attempt", Integer.toString(delivery.attempt))
+                .attribute(Outbox.DELIVERY, delivery.id);
         if (delivery.from != null) {
             event.attribute("failover-from", delivery.from.name);
         }
@@ -250,24 +285,45 @@ public final class Dispatcher {
             later(wait, delivery.next());
             return;
         }
-        events.record(events.event(EventKind.NOTIFICATION_GAVE_UP)
-                .target(notification.target())
-                .status(notification.current())
-                .severity(Severity.WARNING)
-                .message("Gave up sending to " + channel.name + " after " + delivery.attempt + " attempt(s): "
-                        + notification.headline())
-                .attribute("channel", channel.name)
-                .attribute("incident", notification.incidentKey())
-                .attribute("notification", notification.kind()));
+        gaveUp(delivery, "after " + delivery.attempt + " attempt(s)");
         if (channel.standby != null && delivery.from == null) {
             failOver(delivery, "gave up on channel '" + channel.name + "'");
         }
     }
 
+    private void gaveUp(Delivery delivery, String why) {
+        Notification notification = delivery.notification;
+        events.record(events.event(EventKind.NOTIFICATION_GAVE_UP)
+                .target(notification.target())
+                .status(notification.current())
+                .severity(Severity.WARNING)
+                .message("Gave up sending to " + delivery.channel.name + " (" + why + "): " + notification.headline())
+                .attribute("channel", delivery.channel.name)
+                .attribute("incident", notification.incidentKey())
+                .attribute("notification", notification.kind())
+                .attribute(Outbox.DELIVERY, delivery.id));
+    }
+
     private void failOver(Delivery delivery, String why) {
         Channel standby = delivery.channel.standby;
         LOG.info("Notification {} goes to {}: {}", delivery.notification.incidentKey(), standby.name, why);
-        standby.lane.execute(new Delivery(standby, delivery.notification, 1, delivery.channel));
+        queue(new Delivery(standby, delivery.notification, 1, delivery.channel, Outbox.newId()));
+    }
+
+    /** Records the delivery in the outbox, then puts it on its channel's lane. */
+    private void queue(Delivery delivery) {
+        Notification notification = delivery.notification;
+        var event = events.event(EventKind.NOTIFICATION_QUEUED)
+                .target(notification.target())
+                .status(notification.current())
+                .message("Queued for " + delivery.channel.name + ": " + notification.headline())
+                .attribute("channel", delivery.channel.name)
+                .attribute("incident", notification.incidentKey())
+                .attribute("notification", notification.kind())
+                .attribute(Outbox.DELIVERY, delivery.id);
+        Outbox.attributes(notification).forEach(event::attribute);
+        events.record(event);
+        delivery.channel.lane.execute(delivery);
     }
 
     /** Queues {@code delivery} on its lane after {@code wait}, unless the dispatcher closes first. */

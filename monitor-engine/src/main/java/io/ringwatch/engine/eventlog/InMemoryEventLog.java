@@ -35,6 +35,12 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     /** All events so far, in append order: an immutable snapshot that later appends do not change. */
+    /** Every event appended so far, oldest first: what a restarted engine reads back. */
+    @Override
+    public List<Event> replay() {
+        return events();
+    }
+
     public List<Event> events() {
         synchronized (events) {
             return List.copyOf(events);

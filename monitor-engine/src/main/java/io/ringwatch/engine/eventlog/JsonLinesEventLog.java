@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -116,6 +117,15 @@ public final class JsonLinesEventLog implements EventLog {
      *
      * @throws IOException if the disk could not be written
      */
+    /**
+     * The events of the current file, oldest first (rotated files are not read: the outbox only
+     * needs the latest events). Lines that cannot be read are skipped, as {@link EventLogReader} does.
+     */
+    @Override
+    public List<Event> replay() throws IOException {
+        return EventLogReader.read(file()).events();
+    }
+
     @Override
     public void flush() throws IOException {
         if (!closed) {

@@ -35,6 +35,19 @@ class JsonLinesEventLogTest {
     }
 
     @Test
+    void aReopenedLogGivesBackWhatTheLastRunWrote() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        try (JsonLinesEventLog log = JsonLinesEventLog.open(file)) {
+            log.append(Events.ordersApiDown());
+            log.append(Events.probeFailure(1));
+        }
+
+        try (JsonLinesEventLog log = JsonLinesEventLog.open(file)) {
+            assertThat(log.replay()).containsExactly(Events.ordersApiDown(), Events.probeFailure(1));
+        }
+    }
+
+    @Test
     void appendsToWhatIsAlreadyThereAfterAReopen() throws IOException {
         Path file = dir.resolve("events.jsonl");
         try (JsonLinesEventLog log = JsonLinesEventLog.open(file)) {
