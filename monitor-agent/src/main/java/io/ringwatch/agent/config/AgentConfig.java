@@ -1,6 +1,7 @@
 package io.ringwatch.agent.config;
 
 import io.ringwatch.api.NodeId;
+import io.ringwatch.engine.DeliveryPolicy;
 import io.ringwatch.engine.MaintenanceWindow;
 import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.ring.RingOrder;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param monitorConfig timings and thresholds, with the partners and confirm-with-peers
  * @param controlTarget the check a node must pass to trust its own view, if any
  * @param channels the notification channels, in the configured order
+ * @param deliveryPolicy how hard notifications are tried: attempts, backoff, suspension of a failing channel
  * @param eventLog where and how events are written
  * @param maintenance the configured maintenance windows
  */
@@ -40,6 +42,7 @@ public record AgentConfig(
         MonitorConfig monitorConfig,
         Optional<ControlTarget> controlTarget,
         List<ChannelEntry> channels,
+        DeliveryPolicy deliveryPolicy,
         EventLogEntry eventLog,
         List<MaintenanceWindow> maintenance) {
 
@@ -65,6 +68,7 @@ public record AgentConfig(
         Objects.requireNonNull(monitorConfig, "monitorConfig");
         Objects.requireNonNull(controlTarget, "controlTarget");
         channels = List.copyOf(channels);
+        Objects.requireNonNull(deliveryPolicy, "deliveryPolicy");
         Objects.requireNonNull(eventLog, "eventLog");
         maintenance = List.copyOf(maintenance);
         if (members.stream().noneMatch(member -> member.id().equals(node))) {

@@ -17,26 +17,34 @@ import java.util.TreeMap;
  * @param provider the id of the notifier provider that makes it, such as {@code webhook}; empty for a URL channel
  * @param settings what is handed to the provider, in key order; empty for a URL channel
  * @param url the channel's URL, for a channel given as one
+ * @param failover the channel that stands in when this one keeps failing, if any
  */
-public record ChannelEntry(String name, String provider, Map<String, String> settings, Optional<String> url) {
+public record ChannelEntry(String name, String provider, Map<String, String> settings, Optional<String> url,
+        Optional<String> failover) {
 
     /** @throws NullPointerException if an argument, a key or a value is null */
     public ChannelEntry {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(failover, "failover");
         settings = Collections.unmodifiableMap(new TreeMap<>(settings));
         settings.values().forEach(value -> Objects.requireNonNull(value, "setting value"));
     }
 
     /** A channel made by a provider from settings. */
     public ChannelEntry(String name, String provider, Map<String, String> settings) {
-        this(name, provider, settings, Optional.empty());
+        this(name, provider, settings, Optional.empty(), Optional.empty());
     }
 
     /** A channel given as one URL. */
     public static ChannelEntry ofUrl(String name, String url) {
-        return new ChannelEntry(name, "", Map.of(), Optional.of(url));
+        return new ChannelEntry(name, "", Map.of(), Optional.of(url), Optional.empty());
+    }
+
+    /** This channel with {@code standby} standing in when it keeps failing. */
+    public ChannelEntry withFailover(String standby) {
+        return new ChannelEntry(name, provider, settings, url, Optional.of(standby));
     }
 
     /** The settings as the provider takes them. */
@@ -53,7 +61,8 @@ public record ChannelEntry(String name, String provider, Map<String, String> set
     @Override
     public String toString() {
         return "ChannelEntry[name=" + name + ", " + url.map(text -> "url=" + scheme(text) + "://…")
-                .orElse("provider=" + provider + ", settings=" + settings.keySet()) + "]";
+                .orElse("provider=" + provider + ", settings=" + settings.keySet())
+                + failover.map(standby -> ", failover=" + standby).orElse("") + "]";
     }
 
     private static String scheme(String url) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** The {@code channels} section: where notifications go. Every setting value is a secret. */
 final class ChannelsSchema {
-    static final List<String> KEYS = List.of("name", "provider", "settings", "url");
+    static final List<String> KEYS = List.of("name", "provider", "settings", "url", "failover");
 
     private ChannelsSchema() {
     }
@@ -18,9 +18,26 @@ final class ChannelsSchema {
     static List<ChannelEntry> read(YamlValue channels) {
         List<ChannelEntry> result = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
+        Map<YamlValue, String> failovers = new LinkedHashMap<>();
         for (YamlValue item : channels.list("channels").orElse(List.of())) {
-            item.map(KEYS).flatMap(channel -> channel(channel, seen)).ifPresent(result::add);
+            item.map(KEYS).ifPresent(channel -> channel(channel, seen).ifPresent(entry -> {
+                Optional<YamlValue> failover = channel.get("failover");
+                Optional<String> standby = failover.flatMap(value -> value.string("the name of another channel"));
+                if (standby.isPresent()) {
+                    failovers.put(failover.get(), entry.name());
+                    result.add(entry.withFailover(standby.get()));
+                } else {
+                    result.add(entry);
+                }
+            }));
         }
+        failovers.forEach((value, channel) -> value.string("").ifPresent(standby -> {
+            if (standby.equals(channel)) {
+                value.error("a channel cannot stand in for itself");
+            } else if (!seen.containsKey(standby)) {
+                value.error("no channel is named '" + standby + "'; channels: " + String.join(", ", seen.keySet()));
+            }
+        }));
         return result;
     }
 

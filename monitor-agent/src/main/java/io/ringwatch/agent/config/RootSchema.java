@@ -1,6 +1,7 @@
 package io.ringwatch.agent.config;
 
 import io.ringwatch.api.NodeId;
+import io.ringwatch.engine.DeliveryPolicy;
 import io.ringwatch.engine.MaintenanceWindow;
 import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.ring.RingOrder;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 /** The top level of the file: reads every section, then checks what ties them together. */
 final class RootSchema {
     static final List<String> KEYS = List.of("node", "listen", "secret", "insecure", "members", "ring", "timing",
-            "confirm-with-peers", "control-target", "channels", "event-log", "maintenance");
+            "confirm-with-peers", "control-target", "channels", "delivery", "event-log", "maintenance");
     static final List<String> LISTEN_KEYS = List.of("address", "port");
     static final List<String> RING_KEYS = List.of("partners", "order");
 
@@ -54,13 +55,14 @@ final class RootSchema {
                 ring.flatMap(section -> section.get("partners")), map.get("confirm-with-peers"));
         Optional<ControlTarget> controlTarget = map.get("control-target").flatMap(RootSchema::controlTarget);
         List<ChannelEntry> channels = map.get("channels").map(ChannelsSchema::read).orElse(List.of());
+        DeliveryPolicy deliveryPolicy = DeliverySchema.read(map.get("delivery").flatMap(value -> value.map(DeliverySchema.KEYS)));
         Optional<EventLogEntry> eventLog = EventLogSchema.read(map.get("event-log"), node);
         List<MaintenanceWindow> maintenance = map.get("maintenance")
                 .map(value -> MaintenanceSchema.read(value, checkedMembers)).orElse(List.of());
 
         problems.throwIfAny();
         return new AgentConfig(source, node.orElseThrow(), address, port, secret, insecure, members, order,
-                monitorConfig, controlTarget, channels, eventLog.orElseThrow(), maintenance);
+                monitorConfig, controlTarget, channels, deliveryPolicy, eventLog.orElseThrow(), maintenance);
     }
 
     private static Optional<String> secret(YamlMap map, boolean insecure) {

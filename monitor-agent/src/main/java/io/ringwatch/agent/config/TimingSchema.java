@@ -70,16 +70,16 @@ final class TimingSchema {
         }
     }
 
-    private static void duration(YamlMap map, String key, Consumer<Duration> setter) {
+    static void duration(YamlMap map, String key, Consumer<Duration> setter) {
         set(map.get(key), YamlValue::duration, setter, key);
     }
 
-    private static Optional<Integer> atLeastOne(YamlValue value) {
+    static Optional<Integer> atLeastOne(YamlValue value) {
         return value.integer(1, Integer.MAX_VALUE);
     }
 
     /** Reads the value if given and hands it to the builder, reporting what the builder refuses. */
-    private static <T> void set(Optional<YamlValue> value, Function<YamlValue, Optional<T>> reader, Consumer<T> setter,
+    static <T> void set(Optional<YamlValue> value, Function<YamlValue, Optional<T>> reader, Consumer<T> setter,
             String what) {
         value.ifPresent(given -> reader.apply(given).ifPresent(read -> {
             try {

@@ -78,7 +78,9 @@ public final class AgentNode implements AutoCloseable {
             } else {
                 builder.channel(channel.provider(), channel.name(), channel.settings());
             }
+            channel.failover().ifPresent(standby -> builder.failover(channel.name(), standby));
         }
+        builder.deliveryPolicy(config.deliveryPolicy());
         config.controlTarget().ifPresent(target -> builder.controlTarget(probe(target, fetcher, clock)));
         config.maintenance().forEach(builder::maintenance);
         JsonLinesEventLog log = eventLog(config);

@@ -191,6 +191,61 @@ class ConfigFileTest {
     }
 
     @Test
+    void readsTheDeliveryPolicyAndFailovers() {
+        AgentConfig config = Yaml.parse("""
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - name: chat
+                    provider: console
+                    failover: phone
+                  - name: phone
+                    provider: console
+                delivery:
+                  attempts: 4
+                  first-retry: 2s
+                  max-retry: 1m
+                  suspend-after: 2
+                  suspend-for: 30s
+                """);
+
+        assertThat(config.channels().get(0).failover()).contains("phone");
+        assertThat(config.channels().get(1).failover()).isEmpty();
+        assertThat(config.deliveryPolicy().attempts()).isEqualTo(4);
+        assertThat(config.deliveryPolicy().firstRetry()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.deliveryPolicy().maxRetry()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.deliveryPolicy().suspendAfter()).isEqualTo(2);
+        assertThat(config.deliveryPolicy().suspendFor()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aFailoverMustNameAnotherChannel() {
+        assertThatThrownBy(() -> Yaml.parse("""
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - name: chat
+                    provider: console
+                    failover: pager
+                  - name: phone
+                    provider: console
+                    failover: phone
+                delivery:
+                  first-retry: 10m
+                  max-retry: 1m
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":9: channels[0].failover: no channel is named 'pager'; channels: chat, phone")
+                .hasMessageContaining(":12: channels[1].failover: a channel cannot stand in for itself")
+                .hasMessageContaining(":15: delivery.max-retry:");
+    }
+
+    @Test
     void aControlTargetMayBeAPing() {
         String yaml = """
                 node: n1

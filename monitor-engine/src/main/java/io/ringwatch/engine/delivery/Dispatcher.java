@@ -58,6 +58,7 @@ public final class Dispatcher {
     private final DeliveryPolicy policy;
     private final SplittableRandom random;
     private final Set<Cancellable> pendingRetries = ConcurrentHashMap.newKeySet();
+    private final Outbox.Ids ids;
     private volatile boolean closed;
 
     /** One attempt per delivery, no standby: for tests of the lanes themselves. */
@@ -80,6 +81,7 @@ public final class Dispatcher {
         this.mode = mode;
         this.policy = policy;
         this.random = new SplittableRandom(seed);
+        this.ids = new Outbox.Ids(clock.instant());
         for (Notifier notifier : notifiers) {
             String name = safeName(notifier);
             String key = name;
@@ -108,7 +110,7 @@ public final class Dispatcher {
     public void dispatch(Notification notification) {
         for (Channel channel : channels.values()) {
             if (!channel.isStandby) {
-                queue(new Delivery(channel, notification, 1, null, Outbox.newId()));
+                queue(new Delivery(channel, notification, 1, null, ids.next()));
             }
         }
     }
@@ -307,7 +309,7 @@ public final class Dispatcher {
     private void failOver(Delivery delivery, String why) {
         Channel standby = delivery.channel.standby;
         LOG.info("Notification {} goes to {}: {}", delivery.notification.incidentKey(), standby.name, why);
-        queue(new Delivery(standby, delivery.notification, 1, delivery.channel, Outbox.newId()));
+        queue(new Delivery(standby, delivery.notification, 1, delivery.channel, ids.next()));
     }
 
     /** Records the delivery in the outbox, then puts it on its channel's lane. */

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The durable outbox, kept in the event log itself: each delivery is recorded as
@@ -35,9 +35,21 @@ final class Outbox {
     private Outbox() {
     }
 
-    /** A new delivery's id. */
-    static String newId() {
-        return UUID.randomUUID().toString();
+    /**
+     * Makes the ids of one run's deliveries: the run's start and a counter, so that ids are
+     * unique in a node's log across restarts and the same in a replayed simulation.
+     */
+    static final class Ids {
+        private final String run;
+        private final AtomicLong next = new AtomicLong();
+
+        Ids(Instant runStarted) {
+            run = Long.toString(runStarted.getEpochSecond(), 36) + "." + Long.toString(runStarted.getNano(), 36);
+        }
+
+        String next() {
+            return run + "-" + next.incrementAndGet();
+        }
     }
 
     /** The notification as attributes of its QUEUED event. */
