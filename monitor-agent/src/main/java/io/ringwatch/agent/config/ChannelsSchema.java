@@ -2,7 +2,6 @@ package io.ringwatch.agent.config;
 
 import io.ringwatch.engine.dispatch.NotifierProviders;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ final class ChannelsSchema {
 
     static List<ChannelEntry> read(YamlValue channels) {
         List<ChannelEntry> result = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
+        Map<String, String> seen = new LinkedHashMap<>();
         Map<YamlValue, String> failovers = new LinkedHashMap<>();
         for (YamlValue item : channels.list("channels").orElse(List.of())) {
             item.map(KEYS).ifPresent(channel -> channel(channel, seen).ifPresent(entry -> {
