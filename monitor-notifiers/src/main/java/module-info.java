@@ -12,5 +12,8 @@ module io.ringwatch.notifiers {
 
     provides io.ringwatch.api.NotifierProvider with
             io.ringwatch.notifiers.console.ConsoleNotifierProvider,
-            io.ringwatch.notifiers.webhook.WebhookNotifierProvider;
+            io.ringwatch.notifiers.webhook.WebhookNotifierProvider,
+            io.ringwatch.notifiers.pagerduty.PagerDutyNotifierProvider,
+            io.ringwatch.notifiers.opsgenie.OpsgenieNotifierProvider,
+            io.ringwatch.notifiers.twilio.TwilioNotifierProvider;
 }

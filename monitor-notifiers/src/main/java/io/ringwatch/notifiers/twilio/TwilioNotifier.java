@@ -1,0 +1,94 @@
+package io.ringwatch.notifiers.twilio;
+
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.Notifier;
+import io.ringwatch.notifiers.channel.ChannelHttp;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Calls or texts each recipient through Twilio's REST API ({@code POST
+ * /2010-04-01/Accounts/{AccountSid}/Calls.json} or {@code Messages.json}, HTTP Basic
+ * authentication with the account SID and auth token, one form per recipient:
+ * {@link TwilioForm}). A 2xx ({@code 201 Created}) is a delivery to that recipient.
+ *
+ * <p>Recipients are tried one after another, each request bounded by the channel's timeout. A
+ * recipient that Twilio refuses does not keep the others from being tried; then {@link #send}
+ * throws an {@link IOException} naming how many failed and why the first did. A timeout or a
+ * network error ends the send at once (the others would most likely fail the same way). The
+ * engine may then send the notification again: recipients already reached get it twice, which
+ * is better than none.
+ *
+ * <p>Thread-safe: sends may overlap (the engine starts a new one when an earlier one timed
+ * out). {@link #close()} is idempotent; a send after it throws {@link IllegalStateException}.
+ */
+final class TwilioNotifier implements Notifier {
+    static final String CONTENT_TYPE = "application/x-www-form-urlencoded";
+
+    private final TwilioSettings settings;
+    private final ChannelHttp http;
+    private final String authorization;
+    private volatile boolean closed;
+
+    TwilioNotifier(TwilioSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.http = new ChannelHttp(settings.channel(), settings.timeout());
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (settings.accountSid() + ":" + settings.authToken()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String name() {
+        return settings.channel();
+    }
+
+    /**
+     * Creates one call or text per recipient, in order.
+     *
+     * @throws IOException if Twilio refuses one or more recipients
+     *         ({@code Twilio answered HTTP 400 for recipient 2 of 3: error 21211: …}), does not
+     *         answer within the timeout, or cannot be reached
+     * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
+     * @throws IllegalStateException if the notifier is closed
+     * @throws NullPointerException if {@code notification} is null
+     */
+    @Override
+    public void send(Notification notification) throws IOException, InterruptedException {
+        Objects.requireNonNull(notification, "notification");
+        if (closed) {
+            throw new IllegalStateException("channel '" + name() + "' is closed");
+        }
+        List<String> refused = new ArrayList<>();
+        List<String> to = settings.to();
+        for (int i = 0; i < to.size(); i++) {
+            HttpRequest request = http.request(settings.resourceUrl())
+                    .header("Content-Type", CONTENT_TYPE)
+                    .header("Accept", "application/json")
+                    .header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            TwilioForm.encoded(TwilioForm.fields(notification, settings, to.get(i))), StandardCharsets.UTF_8))
+                    .build();
+            TwilioAnswer.problem(http.send(request, "Twilio"), settings, i + 1).ifPresent(refused::add);
+        }
+        if (!refused.isEmpty()) {
+            throw new IOException("channel '" + name() + "': " + refused.get(0)
+                    + (refused.size() > 1 ? " (" + refused.size() + " of " + to.size() + " recipients failed)" : ""));
+        }
+    }
+
+    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioNotifier[" + settings.toString().substring("TwilioSettings[".length());
+    }
+}

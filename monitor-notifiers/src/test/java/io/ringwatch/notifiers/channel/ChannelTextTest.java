@@ -1,0 +1,47 @@
+package io.ringwatch.notifiers.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+
+class ChannelTextTest {
+
+    @Test
+    void leavesTextThatFitsAsItIs() {
+        assertThat(ChannelText.cut("Grüße 🚨", 8)).isEqualTo("Grüße 🚨");
+    }
+
+    @Test
+    void cutsLongTextWithAnEllipsisWithinTheLimit() {
+        assertThat(ChannelText.cut("abcdefgh", 5)).isEqualTo("abcd…");
+    }
+
+    @Test
+    void neverCutsACharacterInHalf() {
+        String cut = ChannelText.cut("abc🚨def", 5);
+
+        assertThat(cut).isEqualTo("abc…");
+        assertThat(ChannelText.wellFormed(cut)).isEqualTo(cut);
+    }
+
+    @Test
+    void replacesLoneSurrogates() {
+        assertThat(ChannelText.wellFormed("a\uD800b\uDC00c🚨")).isEqualTo("a\uFFFDb\uFFFDc🚨");
+    }
+
+    @Test
+    void keepsAKeyThatFitsAndShortensALongOneStablyAndDistinctly() {
+        String longKey = "n3/orders-api@" + "x".repeat(300);
+
+        assertThat(ChannelText.fitKey("n3@2031-02-03T04:05:06.789Z", 255)).isEqualTo("n3@2031-02-03T04:05:06.789Z");
+        assertThat(ChannelText.fitKey(longKey, 255)).hasSize(255).isEqualTo(ChannelText.fitKey(longKey, 255))
+                .isNotEqualTo(ChannelText.fitKey(longKey + "y", 255)).startsWith("n3/orders-api@x").contains("#");
+    }
+
+    @Test
+    void refusesLimitsTooSmallToBeUseful() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ChannelText.cut("abc", 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> ChannelText.fitKey("abc", 79));
+    }
+}

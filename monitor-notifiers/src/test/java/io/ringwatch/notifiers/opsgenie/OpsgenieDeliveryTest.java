@@ -1,0 +1,179 @@
+package io.ringwatch.notifiers.opsgenie;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.opsgenie.OpsgenieNotifierTest.accepted;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithLongestValues;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.ringwatch.api.Notifier;
+import io.ringwatch.api.NotifierSettings;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class OpsgenieDeliveryTest {
+    private static final String KEY = "eb243592-faa2-4ba2-a551-1afdf565c889";
+    /** The sample alert as the body of "Create Alert", fields as Opsgenie's Alert API documents them. */
+    private static final String CREATE = "{\"message\":\"CRITICAL: orders-api DOWN on node n3\","
+            + "\"alias\":\"n3/orders-api@2031-02-03T04:05:06.789Z\","
+            + "\"description\":\"CRITICAL: orders-api DOWN on node n3\\nseen by n1: connection refused\\n"
+            + "incident n3/orders-api@2031-02-03T04:05:06.789Z\","
+            + "\"priority\":\"P1\",\"source\":\"Ringwatch n1\",\"entity\":\"n3/orders-api\","
+            + "\"tags\":[\"ringwatch\",\"alert\",\"down\"],"
+            + "\"details\":{\"kind\":\"ALERT\",\"target\":\"n3/orders-api\",\"transition\":\"UP→DOWN\","
+            + "\"reason\":\"connection refused\",\"observedBy\":\"n1\",\"since\":\"2031-02-03T04:05:06.789Z\","
+            + "\"incidentKey\":\"n3/orders-api@2031-02-03T04:05:06.789Z\"}}";
+
+    @RegisterExtension
+    static WireMockExtension opsgenie = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
+
+    private Notifier notifier;
+
+    @AfterEach
+    void closeNotifier() {
+        if (notifier != null) {
+            notifier.close();
+        }
+    }
+
+    @Test
+    void createsAnAlertAliasedByTheIncident() throws Exception {
+        opsgenie.stubFor(post(urlEqualTo("/v2/alerts"))
+                .withHeader("Authorization", equalTo("GenieKey " + KEY))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson(CREATE))
+                .willReturn(accepted()));
+        notifier = opsgenie(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleAlert())).doesNotThrowAnyException();
+        assertThat(receivedBody()).isEqualTo(CREATE);
+    }
+
+    @Test
+    void closesTheIncidentsAlertByItsAliasOnRecovery() throws Exception {
+        opsgenie.stubFor(post(urlEqualTo("/v2/alerts/n3%2Forders-api%402031-02-03T04%3A05%3A06.789Z/close?identifierType=alias"))
+                .withHeader("Authorization", equalTo("GenieKey " + KEY))
+                .withRequestBody(equalToJson("{\"user\":\"Ringwatch\",\"source\":\"Ringwatch n1\","
+                        + "\"note\":\"INFORMATION: orders-api UP on node n3\\nseen by n1: HTTP 200 in 35 ms\\n"
+                        + "incident n3/orders-api@2031-02-03T04:05:06.789Z\"}"))
+                .willReturn(accepted()));
+        notifier = opsgenie(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleRecovery())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aNoticeIsAnAlertOfPriorityThree() throws Exception {
+        opsgenie.stubFor(post(urlEqualTo("/v2/alerts"))
+                .withRequestBody(equalToJson("{\"priority\":\"P3\",\"tags\":[\"ringwatch\",\"notice\",\"degraded\"]}", false, true))
+                .willReturn(accepted()));
+        notifier = opsgenie(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleNotice())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void cutsTheMessageToOpsgeniesLimitOf130Characters() throws Exception {
+        opsgenie.stubFor(post(anyUrl()).willReturn(accepted()));
+        notifier = opsgenie(Map.of());
+
+        notifier.send(sampleWithLongestValues());
+
+        String message = new ObjectMapper().readTree(receivedBody()).path("message").asText();
+        assertThat(message).hasSize(130).startsWith("CRITICAL: sss").endsWith("…");
+    }
+
+    @Test
+    void anUnprocessableRequestIsAFailureNamingWhatOpsgenieSaid() {
+        opsgenie.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"Request body is not processable. Please check the errors.\","
+                        + "\"errors\":{\"message\":\"Message can not be empty.\"},\"took\":0.001}")));
+        notifier = opsgenie(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'genie': Opsgenie answered HTTP 422: Request body is not processable. "
+                        + "Please check the errors.: Message can not be empty.");
+    }
+
+    @Test
+    void aRefusedKeyIsAFailureThatDoesNotQuoteIt() {
+        opsgenie.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(401)
+                .withBody("{\"message\":\"Key " + KEY + " is not valid\",\"took\":0.0}")));
+        notifier = opsgenie(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'genie': Opsgenie answered HTTP 401: Key … is not valid");
+    }
+
+    @Test
+    void beingRateLimitedIsAFailureThatSaysSo() {
+        opsgenie.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429)));
+        notifier = opsgenie(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'genie': Opsgenie is rate limiting this integration (HTTP 429); the alert was not accepted");
+    }
+
+    @Test
+    void opsgenieNotAnsweringIsAFailureAfterTheTimeout() {
+        opsgenie.stubFor(post(anyUrl()).willReturn(accepted().withFixedDelay(30_000)));
+        notifier = opsgenie(Map.of("timeout", "300ms", "api-url", opsgenie.baseUrl() + "/slow"));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .isInstanceOf(HttpTimeoutException.class)
+                .hasMessage("channel 'genie': Opsgenie did not answer within 300 ms"));
+    }
+
+    @Test
+    void refusesToSendOnceClosed() {
+        notifier = opsgenie(Map.of());
+        notifier.close();
+
+        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
+                .withMessage("channel 'genie' is closed");
+        assertThat(opsgenie.findAll(postRequestedFor(urlPathMatching("/v2/alerts.*")))).isEmpty();
+    }
+
+    private Notifier opsgenie(Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(extra);
+        settings.put("api-key", KEY);
+        settings.putIfAbsent("api-url", opsgenie.baseUrl());
+        return new OpsgenieNotifierProvider().create(NotifierSettings.of("genie", settings));
+    }
+
+    /** The one request to create an alert. A request that timed out under {@code /slow} may be logged long after its test, so it is left out. */
+    private static String receivedBody() {
+        List<LoggedRequest> received = opsgenie.findAll(postRequestedFor(urlEqualTo("/v2/alerts")));
+        assertThat(received).as("requests received").hasSize(1);
+        return received.get(0).getBodyAsString();
+    }
+}
