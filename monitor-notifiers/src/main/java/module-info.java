@@ -12,5 +12,10 @@ module io.ringwatch.notifiers {
 
     provides io.ringwatch.api.NotifierProvider with
             io.ringwatch.notifiers.console.ConsoleNotifierProvider,
-            io.ringwatch.notifiers.webhook.WebhookNotifierProvider;
+            io.ringwatch.notifiers.webhook.WebhookNotifierProvider,
+            io.ringwatch.notifiers.telegram.TelegramNotifierProvider,
+            io.ringwatch.notifiers.matrix.MatrixNotifierProvider,
+            io.ringwatch.notifiers.ntfy.NtfyNotifierProvider,
+            io.ringwatch.notifiers.gotify.GotifyNotifierProvider,
+            io.ringwatch.notifiers.pushover.PushoverNotifierProvider;
 }
