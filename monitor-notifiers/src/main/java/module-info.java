@@ -15,5 +15,10 @@ module io.ringwatch.notifiers {
             io.ringwatch.notifiers.webhook.WebhookNotifierProvider,
             io.ringwatch.notifiers.pagerduty.PagerDutyNotifierProvider,
             io.ringwatch.notifiers.opsgenie.OpsgenieNotifierProvider,
-            io.ringwatch.notifiers.twilio.TwilioNotifierProvider;
+            io.ringwatch.notifiers.twilio.TwilioNotifierProvider,
+            io.ringwatch.notifiers.telegram.TelegramNotifierProvider,
+            io.ringwatch.notifiers.matrix.MatrixNotifierProvider,
+            io.ringwatch.notifiers.ntfy.NtfyNotifierProvider,
+            io.ringwatch.notifiers.gotify.GotifyNotifierProvider,
+            io.ringwatch.notifiers.pushover.PushoverNotifierProvider;
 }

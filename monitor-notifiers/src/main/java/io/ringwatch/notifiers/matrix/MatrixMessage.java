@@ -1,0 +1,89 @@
+package io.ringwatch.notifiers.matrix;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.Severity;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The content of one {@code m.room.message} event: {@code body} is {@link Notification#text()},
+ * {@code formatted_body} the same in {@code org.matrix.custom.html} with the headline in
+ * {@code <strong>} and line breaks as {@code <br>}. Information (a recovery, a note) is an
+ * {@code m.notice}, which clients show more quietly and bots never answer; the rest is
+ * {@code m.text}. Thread-safe: it holds no state but a thread-safe mapper.
+ */
+final class MatrixMessage {
+    static final String HTML_FORMAT = "org.matrix.custom.html";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private MatrixMessage() {
+    }
+
+    /** {@code m.notice} for information, {@code m.text} otherwise. */
+    static String msgtype(Notification notification) {
+        return notification.severity() == Severity.INFORMATION ? "m.notice" : "m.text";
+    }
+
+    /** The event's content, UTF-8 JSON. */
+    static byte[] of(Notification notification) {
+        try {
+            // Written as a string, then as UTF-8: emoji stay as they are, half a character becomes '?'.
+            return JSON.writeValueAsString(JSON.createObjectNode()
+                    .put("msgtype", msgtype(notification))
+                    .put("body", notification.text())
+                    .put("format", HTML_FORMAT)
+                    .put("formatted_body", html(notification))).getBytes(UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the Matrix message", e); // a tree of strings always writes
+        }
+    }
+
+    /** {@code <strong>headline</strong><br>seen by …<br>incident …}, escaped. */
+    static String html(Notification notification) {
+        String headline = notification.headline();
+        String text = notification.text();
+        String rest = text.startsWith(headline) ? text.substring(headline.length()) : "\n" + text;
+        return "<strong>" + escape(headline) + "</strong>" + escape(rest).replace("\n", "<br>");
+    }
+
+    /**
+     * The transaction id: the same for the same notification, so that a delivery retried after a
+     * timeout (the homeserver may have stored the first attempt) is not posted twice; the homeserver
+     * answers the retry with the first event's id. Different notifications get different ids.
+     */
+    static String transactionId(Notification notification) {
+        String identity = String.join("\u0000", notification.incidentKey(), notification.kind().name(),
+                notification.target().toString(), notification.previous().name(), notification.current().name(),
+                notification.severity().name(), notification.observer().value(), notification.since().toString(),
+                notification.at().toString(), notification.reason());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(UTF_8));
+            return "ringwatch-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e); // every Java platform has it
+        }
+    }
+
+    /** Escapes {@code & < > " '} for HTML text. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

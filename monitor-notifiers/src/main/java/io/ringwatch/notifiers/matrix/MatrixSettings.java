@@ -1,0 +1,80 @@
+package io.ringwatch.notifiers.matrix;
+
+import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.notifiers.channel.ChannelHttp;
+import io.ringwatch.notifiers.channel.ChannelSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of a matrix channel, read and checked. The access token is a secret:
+ * {@link #toString()} never shows it. Immutable and thread-safe.
+ *
+ * @param channel the channel's name
+ * @param homeserver the homeserver's base URL, such as {@code https://matrix.example.org}
+ * @param accessToken the sending user's access token
+ * @param roomId the room's id, {@code !opaque:example.org} (or {@code !opaque} from room version 12)
+ * @param timeout how long one delivery may take
+ */
+record MatrixSettings(String channel, URI homeserver, String accessToken, String roomId, Duration timeout) {
+    static final String HOMESERVER = "homeserver";
+    static final String ACCESS_TOKEN = "access-token";
+    static final String ROOM_ID = "room-id";
+
+    /** Printable ASCII without spaces: what a header value and an opaque id can hold. */
+    private static final Pattern TOKEN_FORM = Pattern.compile("[\\x21-\\x7E]{1,1000}");
+    private static final Pattern ROOM_FORM = Pattern.compile("![\\x21-\\x7E]{1,254}");
+
+    MatrixSettings {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(homeserver, "homeserver");
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /**
+     * Reads {@code homeserver}, {@code access-token} and {@code room-id} (required) and {@code timeout}.
+     *
+     * @throws IllegalArgumentException naming the channel and the setting, never its value, if a
+     *         setting is missing, malformed or unknown
+     */
+    static MatrixSettings from(NotifierSettings settings) {
+        ChannelSettings channel = ChannelSettings.of(settings, "matrix", Set.of(HOMESERVER, ACCESS_TOKEN, ROOM_ID));
+        URI homeserver = channel.httpUrl(HOMESERVER);
+        String token = channel.required(ACCESS_TOKEN);
+        if (!TOKEN_FORM.matcher(token).matches()) {
+            throw channel.invalid(ACCESS_TOKEN, "must be an access token: printable ASCII without spaces");
+        }
+        String roomId = channel.required(ROOM_ID);
+        if (roomId.startsWith("#")) {
+            throw channel.invalid(ROOM_ID, "must be a room id starting with '!', not an alias starting with '#' "
+                    + "(Element shows the id under Room settings, Advanced)");
+        }
+        if (!ROOM_FORM.matcher(roomId).matches()) {
+            throw channel.invalid(ROOM_ID, "must be a room id such as !abcdefgh:example.org");
+        }
+        return new MatrixSettings(settings.channel(), homeserver, token, roomId, channel.timeout());
+    }
+
+    /** {@code {homeserver}/_matrix/client/v3/rooms/{roomId}/send/m.room.message/{txnId}}, both ids percent-encoded. */
+    URI sendUrl(String txnId) {
+        String base = homeserver.toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + "_matrix/client/v3/rooms/" + PathSegment.encode(roomId)
+                + "/send/m.room.message/" + PathSegment.encode(txnId));
+    }
+
+    /** The homeserver's scheme, host and port: {@code https://matrix.example.org:443}. */
+    String origin() {
+        return ChannelHttp.origin(homeserver);
+    }
+
+    /** Shows the channel, the room, the homeserver's origin and the timeout; never the token. */
+    @Override
+    public String toString() {
+        return "MatrixSettings[channel=" + channel + ", room=" + roomId + ", homeserver=" + origin() + ", timeout=" + timeout + "]";
+    }
+}

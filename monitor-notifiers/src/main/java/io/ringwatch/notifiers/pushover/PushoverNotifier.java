@@ -1,0 +1,101 @@
+package io.ringwatch.notifiers.pushover;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.Notifier;
+import io.ringwatch.api.OneLine;
+import io.ringwatch.notifiers.channel.ChannelHttp;
+import io.ringwatch.notifiers.channel.HttpAnswer;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sends each notification with Pushover's Message API: {@code POST {api-url}/1/messages.json},
+ * form-encoded ({@link PushoverMessage}). A 2xx answer with {@code "status":1} is a delivery;
+ * anything else makes {@link #send} throw an {@link IOException} naming the channel, the status
+ * and Pushover's {@code errors}, never the key or the token.
+ *
+ * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
+ * {@link IllegalStateException}.
+ */
+final class PushoverNotifier implements Notifier {
+    static final String PROVIDER = "Pushover";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ERROR = 200;
+
+    private final PushoverSettings settings;
+    private final ChannelHttp http;
+    private volatile boolean closed;
+
+    PushoverNotifier(PushoverSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.http = new ChannelHttp(settings.channel(), settings.timeout());
+    }
+
+    @Override
+    public String name() {
+        return settings.channel();
+    }
+
+    /**
+     * Sends the message and waits for Pushover's answer, at most the channel's timeout.
+     *
+     * @throws IOException if Pushover refuses it ({@code Pushover answered HTTP 400: user identifier
+     *         is invalid}), does not answer within the timeout, or cannot be reached
+     * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
+     * @throws IllegalStateException if the notifier is closed
+     * @throws NullPointerException if {@code notification} is null
+     */
+    @Override
+    public void send(Notification notification) throws IOException, InterruptedException {
+        Objects.requireNonNull(notification, "notification");
+        if (closed) {
+            throw new IllegalStateException("channel '" + name() + "' is closed");
+        }
+        HttpRequest request = http.request(settings.messagesUrl())
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PushoverMessage.form(notification, settings)))
+                .build();
+        HttpAnswer answer = http.send(request, PROVIDER);
+        JsonNode body = parse(answer.body());
+        if (!answer.isSuccess() || body.path("status").asInt(0) != 1) {
+            throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
+                    + (answer.isSuccess() ? " without \"status\":1" : "") + describe(body));
+        }
+    }
+
+    /** {@code ": user identifier is invalid"}: Pushover's {@code errors}, joined; empty if none. */
+    private String describe(JsonNode body) {
+        List<String> errors = new ArrayList<>();
+        body.path("errors").forEach(error -> errors.add(error.asText()));
+        String text = String.join("; ", errors).replace(settings.appToken(), "…").replace(settings.userKey(), "…");
+        return text.isBlank() ? "" : ": " + OneLine.of(text, MAX_ERROR);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node == null || !node.isObject() ? JSON.missingNode() : node;
+        } catch (IOException notJson) {
+            return JSON.missingNode();
+        }
+    }
+
+    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** Shows the channel, the API's origin, the device, whether DOWN is an emergency and the timeout; no key. */
+    @Override
+    public String toString() {
+        return "PushoverNotifier[channel=" + name() + ", api=" + settings.origin() + ", device="
+                + settings.device().orElse("all") + ", emergency=" + settings.emergency().isPresent()
+                + ", timeout=" + settings.timeout() + "]";
+    }
+}

@@ -1,0 +1,77 @@
+package io.ringwatch.notifiers.telegram;
+
+import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.notifiers.channel.ChannelHttp;
+import io.ringwatch.notifiers.channel.ChannelSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of a telegram channel, read and checked. The bot token is a secret:
+ * {@link #toString()} never shows it. Immutable and thread-safe.
+ *
+ * @param channel the channel's name
+ * @param token the bot token BotFather gave, {@code 123456:ABC-DEF…}
+ * @param chatId the chat: a number ({@code -1001234567890} for a group or channel) or {@code @channelname}
+ * @param apiUrl the Bot API's base URL, {@code https://api.telegram.org} unless overridden
+ * @param timeout how long one delivery may take
+ */
+record TelegramSettings(String channel, String token, String chatId, URI apiUrl, Duration timeout) {
+    static final String TOKEN = "token";
+    static final String CHAT_ID = "chat-id";
+    static final String API_URL = "api-url";
+    static final String DEFAULT_API_URL = "https://api.telegram.org";
+
+    private static final Pattern TOKEN_FORM = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,200}");
+    private static final Pattern CHAT_FORM = Pattern.compile("-?\\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,63}");
+
+    TelegramSettings {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(chatId, "chatId");
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /**
+     * Reads {@code token} and {@code chat-id} (required), {@code api-url} and {@code timeout}.
+     *
+     * @throws IllegalArgumentException naming the channel and the setting, never its value, if a
+     *         setting is missing, malformed or unknown
+     */
+    static TelegramSettings from(NotifierSettings settings) {
+        ChannelSettings channel = ChannelSettings.of(settings, "telegram", Set.of(TOKEN, CHAT_ID, API_URL));
+        String token = channel.required(TOKEN);
+        if (!TOKEN_FORM.matcher(token).matches()) {
+            throw channel.invalid(TOKEN, "must be a bot token as BotFather gives it: digits, a colon, then letters, "
+                    + "digits, '-' and '_'");
+        }
+        String chatId = channel.required(CHAT_ID);
+        if (!CHAT_FORM.matcher(chatId).matches()) {
+            throw channel.invalid(CHAT_ID, "must be a chat's number (such as -1001234567890) or a public "
+                    + "channel's @username");
+        }
+        URI apiUrl = channel.httpUrl(API_URL, DEFAULT_API_URL);
+        return new TelegramSettings(settings.channel(), token, chatId, apiUrl, channel.timeout());
+    }
+
+    /** {@code {api-url}/bot<token>/sendMessage}: it holds the token, so it is never shown. */
+    URI sendMessageUrl() {
+        String base = apiUrl.toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + "bot" + token + "/sendMessage");
+    }
+
+    /** The API's scheme, host and port: {@code https://api.telegram.org:443}. */
+    String origin() {
+        return ChannelHttp.origin(apiUrl);
+    }
+
+    /** Shows the channel, the chat, the API's origin and the timeout; never the token. */
+    @Override
+    public String toString() {
+        return "TelegramSettings[channel=" + channel + ", chat=" + chatId + ", api=" + origin() + ", timeout=" + timeout + "]";
+    }
+}

@@ -1,0 +1,168 @@
+package io.ringwatch.notifiers.telegram;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.ringwatch.api.Notifier;
+import io.ringwatch.api.NotifierSettings;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TelegramDeliveryTest {
+    private static final String TOKEN = "987654321:AAH-delivery_token_abcdefghij0123";
+    private static final String PATH = "/bot" + TOKEN + "/sendMessage";
+
+    @RegisterExtension
+    static WireMockExtension telegram = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
+
+    private Notifier notifier;
+
+    @AfterEach
+    void closeNotifier() {
+        if (notifier != null) {
+            notifier.close();
+        }
+    }
+
+    @Test
+    void postsSendMessageWithTheHeadlineInBoldAndTheRestAsText() throws Exception {
+        telegram.stubFor(post(urlEqualTo(PATH))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("User-Agent", equalTo("Ringwatch"))
+                .withRequestBody(equalToJson("{\"chat_id\":\"-1001234567890\",\"parse_mode\":\"HTML\","
+                        + "\"disable_notification\":false,\"text\":\"<b>CRITICAL: orders-api DOWN on node n3</b>\\n"
+                        + "seen by n1: connection refused\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\"}"))
+                .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":7}}")));
+        notifier = telegram(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleAlert())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void sendsARecoverySilently() {
+        telegram.stubFor(post(urlEqualTo(PATH)).willReturn(okJson("{\"ok\":true}")));
+        notifier = telegram(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleRecovery())).doesNotThrowAnyException();
+
+        telegram.verify(postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(equalToJson("{\"disable_notification\":true}", false, true)));
+    }
+
+    @Test
+    void escapesMarkupSoThatTelegramShowsItAsText() throws Exception {
+        telegram.stubFor(post(urlEqualTo(PATH)).willReturn(okJson("{\"ok\":true}")));
+        notifier = telegram(Map.of());
+
+        notifier.send(sampleWithAwkwardText());
+
+        String text = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(telegram.getAllServeEvents().get(0).getRequest().getBodyAsString()).path("text").asText();
+        assertThat(text).contains("&lt;b&gt;&amp;amp;&lt;/b&gt;", "\"Service Unavailable\"", "C:\\srv\\orders\\",
+                "Grüße, Ελληνικά, 日本語, עברית 🚨🔥👩‍💻").startsWith("<b>WARNING: orders-api DEGRADED on node n3</b>\n");
+    }
+
+    @Test
+    void anAnswerWithOkFalseIsAFailureNamingTelegramsDescription() {
+        telegram.stubFor(post(anyUrl()).willReturn(okJson(
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}").withStatus(400)));
+        notifier = telegram(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'tg': Telegram answered HTTP 400: Bad Request: chat not found");
+    }
+
+    @Test
+    void okFalseIsAFailureEvenWithStatus200() {
+        telegram.stubFor(post(anyUrl()).willReturn(okJson("{\"ok\":false,\"description\":\"Forbidden: bot was blocked by the user\"}")));
+        notifier = telegram(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'tg': Telegram answered HTTP 200: Forbidden: bot was blocked by the user");
+    }
+
+    @Test
+    void aFloodLimitSaysWhenToRetry() {
+        telegram.stubFor(post(anyUrl()).willReturn(okJson("{\"ok\":false,\"error_code\":429,"
+                + "\"description\":\"Too Many Requests: retry after 35\",\"parameters\":{\"retry_after\":35}}").withStatus(429)));
+        notifier = telegram(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .hasMessage("channel 'tg': Telegram answered HTTP 429: Too Many Requests: retry after 35 (retry after 35 s)");
+    }
+
+    @Test
+    void anAnswerThatIsNotTheBotApisIsAFailure() {
+        telegram.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("<html>captive portal</html>")));
+        notifier = telegram(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'tg': Telegram answered HTTP 200 without {\"ok\":true}");
+    }
+
+    @Test
+    void aServerErrorIsAFailureWithoutTheToken() {
+        telegram.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502).withBody("bad gateway for " + PATH)));
+        notifier = telegram(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'tg': Telegram answered HTTP 502")
+                .satisfies(e -> assertThat(e.toString()).doesNotContain(TOKEN));
+    }
+
+    @Test
+    void aTelegramThatDoesNotAnswerIsAFailureAfterTheTimeout() {
+        telegram.stubFor(post(anyUrl()).willReturn(okJson("{\"ok\":true}").withFixedDelay(30_000)));
+        notifier = telegram(Map.of("timeout", "300ms"));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
+                .isInstanceOf(HttpTimeoutException.class)
+                .hasMessage("channel 'tg': Telegram did not answer within 300 ms"));
+    }
+
+    @Test
+    void refusesToSendOnceClosed() {
+        notifier = telegram(Map.of());
+        notifier.close();
+
+        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
+                .withMessage("channel 'tg' is closed");
+        assertThat(telegram.getAllServeEvents()).isEmpty();
+    }
+
+    private Notifier telegram(Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(extra);
+        settings.put("token", TOKEN);
+        settings.put("chat-id", "-1001234567890");
+        settings.put("api-url", "http://127.0.0.1:" + telegram.getPort());
+        return new TelegramNotifierProvider().create(NotifierSettings.of("tg", settings));
+    }
+}
