@@ -12,5 +12,9 @@ module io.ringwatch.notifiers {
 
     provides io.ringwatch.api.NotifierProvider with
             io.ringwatch.notifiers.console.ConsoleNotifierProvider,
-            io.ringwatch.notifiers.webhook.WebhookNotifierProvider;
+            io.ringwatch.notifiers.webhook.WebhookNotifierProvider,
+            io.ringwatch.notifiers.slack.SlackNotifierProvider,
+            io.ringwatch.notifiers.msteams.TeamsNotifierProvider,
+            io.ringwatch.notifiers.discord.DiscordNotifierProvider,
+            io.ringwatch.notifiers.mattermost.MattermostNotifierProvider;
 }
