@@ -20,5 +20,9 @@ module io.ringwatch.notifiers {
             io.ringwatch.notifiers.matrix.MatrixNotifierProvider,
             io.ringwatch.notifiers.ntfy.NtfyNotifierProvider,
             io.ringwatch.notifiers.gotify.GotifyNotifierProvider,
-            io.ringwatch.notifiers.pushover.PushoverNotifierProvider;
+            io.ringwatch.notifiers.pushover.PushoverNotifierProvider,
+            io.ringwatch.notifiers.slack.SlackNotifierProvider,
+            io.ringwatch.notifiers.msteams.TeamsNotifierProvider,
+            io.ringwatch.notifiers.discord.DiscordNotifierProvider,
+            io.ringwatch.notifiers.mattermost.MattermostNotifierProvider;
 }
