@@ -1,11 +1,17 @@
 /**
  * Notifier providers for real channels, each found through {@link java.util.ServiceLoader}
- * under its id: {@code console} and {@code webhook} for now.
+ * under its id: {@code console}, {@code webhook}, {@code slack}, {@code msteams},
+ * {@code discord}, {@code mattermost}, {@code telegram}, {@code matrix}, {@code ntfy},
+ * {@code gotify}, {@code pushover}, {@code pagerduty}, {@code opsgenie}, {@code twilio},
+ * {@code email}, {@code alertmanager} (and {@code xmpp}).
  */
 module io.ringwatch.notifiers {
     requires io.ringwatch.api;
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
+    // email: the Jakarta Mail API, and Angus Mail, which implements its SMTP transport.
+    requires jakarta.mail;
+    requires org.eclipse.angus.mail;
 
     // What every channel shares, for providers of other jars too: settings checks, HTTP, channel URLs.
     exports io.ringwatch.notifiers.channel;
@@ -24,5 +30,7 @@ module io.ringwatch.notifiers {
             io.ringwatch.notifiers.slack.SlackNotifierProvider,
             io.ringwatch.notifiers.msteams.TeamsNotifierProvider,
             io.ringwatch.notifiers.discord.DiscordNotifierProvider,
-            io.ringwatch.notifiers.mattermost.MattermostNotifierProvider;
+            io.ringwatch.notifiers.mattermost.MattermostNotifierProvider,
+            io.ringwatch.notifiers.email.EmailNotifierProvider,
+            io.ringwatch.notifiers.alertmanager.AlertmanagerNotifierProvider;
 }

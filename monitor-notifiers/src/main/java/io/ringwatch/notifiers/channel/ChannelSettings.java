@@ -47,8 +47,9 @@ public final class ChannelSettings {
         allowed.add(TIMEOUT);
         for (String key : settings.keys()) {
             if (!allowed.contains(key)) {
+                String article = !kind.isEmpty() && "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ";
                 throw new IllegalArgumentException("channel '" + settings.channel() + "': unknown setting '" + key
-                        + "' for a " + kind + " channel; known settings: " + allowed);
+                        + "' for " + article + kind + " channel; known settings: " + allowed);
             }
         }
         return new ChannelSettings(settings, kind);

@@ -66,7 +66,7 @@ class OpsgenieNotifierProviderTest {
     @Test
     void refusesAnUnknownSettingAndABadApiUrl() {
         assertThatIllegalArgumentException().isThrownBy(() -> provider.create(settings(Map.of("region", "eu"))))
-                .withMessage("channel 'genie': unknown setting 'region' for a opsgenie channel; known settings: [api-key, api-url, timeout]");
+                .withMessage("channel 'genie': unknown setting 'region' for an opsgenie channel; known settings: [api-key, api-url, timeout]");
         assertThatIllegalArgumentException().isThrownBy(() -> provider.create(settings(Map.of("api-url", "api.eu.opsgenie.com"))))
                 .withMessage("channel 'genie': setting 'api-url' must be an absolute http or https URL");
     }
