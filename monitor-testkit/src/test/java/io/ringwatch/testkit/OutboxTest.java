@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.NodeId;
-import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.testkit.notify.RecordingNotifier;
 import java.time.Duration;

@@ -16,11 +16,9 @@ import io.ringwatch.engine.schedule.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +55,8 @@ public final class Dispatcher {
     private final DeliveryMode mode;
     private final DeliveryPolicy policy;
     private final SplittableRandom random;
-    private final Set<Cancellable> pendingRetries = ConcurrentHashMap.newKeySet();
+    /** The retries waiting for their time, so that closing can cancel them. */
+    private final Map<Object, Cancellable> pendingRetries = new ConcurrentHashMap<>();
     private final Outbox.Ids ids;
     private volatile boolean closed;
 
@@ -149,7 +148,7 @@ public final class Dispatcher {
      */
     public void close() {
         closed = true;
-        pendingRetries.forEach(Cancellable::cancel);
+        pendingRetries.values().forEach(Cancellable::cancel);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Channel channel : channels.values()) {
             channel.lane.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -333,14 +332,17 @@ public final class Dispatcher {
         if (closed) {
             return;
         }
-        Cancellable[] handle = new Cancellable[1];
-        handle[0] = scheduler.schedule(wait, () -> {
-            pendingRetries.remove(handle[0]);
+        Object key = new Object();
+        Cancellable handle = scheduler.schedule(wait, () -> {
+            pendingRetries.remove(key);
             if (!closed) {
                 delivery.channel.lane.execute(delivery);
             }
         });
-        pendingRetries.add(handle[0]);
+        pendingRetries.put(key, handle);
+        if (closed) {
+            handle.cancel();
+        }
     }
 
     private Duration jittered(Duration wait) {
