@@ -5,7 +5,9 @@ import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
 import java.io.PrintStream;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,7 @@ import java.util.function.Supplier;
  *   <li>{@code prefix}: what each line starts with, in brackets; the channel's name unless set;</li>
  *   <li>{@code stream}: {@code stdout} (default) or {@code stderr}.</li>
  * </ul>
+ * or one channel URL, {@code desk://STREAM[?prefix=TEXT]}: {@code desk://stderr?prefix=night%20shift}.
  * Thread-safe, as are the notifiers it makes.
  */
 public final class DeskNotifierProvider implements NotifierProvider {
@@ -64,6 +67,23 @@ public final class DeskNotifierProvider implements NotifierProvider {
         DeskSettings desk = DeskSettings.from(Objects.requireNonNull(settings, "settings"));
         Supplier<PrintStream> stream = desk.stream() == DeskSettings.Stream.STDERR ? stderr : stdout;
         return new DeskNotifier(desk, stream, ZoneId.systemDefault());
+    }
+
+    /** {@code desk://stdout}, {@code desk://stderr?prefix=night%20shift}. */
+    @Override
+    public Set<String> urlSchemes() {
+        return Set.of(DeskSettings.SCHEME);
+    }
+
+    /**
+     * Reads {@code desk://STREAM[?prefix=TEXT]} into the settings {@code stream} and
+     * {@code prefix}; {@link #create} then checks them.
+     *
+     * @throws IllegalArgumentException if the URL is not of that form; the message never quotes it
+     */
+    @Override
+    public Map<String, String> settingsOf(String url) {
+        return DeskSettings.settingsOf(Objects.requireNonNull(url, "url"));
     }
 
     @Override
