@@ -9,7 +9,6 @@ import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.membership.ServiceSpec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
