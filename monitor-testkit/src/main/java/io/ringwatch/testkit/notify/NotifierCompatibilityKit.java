@@ -58,17 +58,17 @@ import org.junit.jupiter.api.Test;
  *     protected NotifierSettings workingSettings() {
  *         return NotifierSettings.of("ops-hook", Map.of(
  *                 "url", server.baseUrl() + "/hooks/T000/s3cr3t",
- *                 "token", "tok-123"));
+ *                 "secret", "whsec-123"));
  *     }
  *
  *     protected void assertDelivered(Notification sent) {
  *         server.verify(postRequestedFor(urlEqualTo("/hooks/T000/s3cr3t"))
- *                 .withHeader("Authorization", equalTo("Bearer tok-123"))
- *                 .withRequestBody(matchingJsonPath("$.incident", equalTo(sent.incidentKey()))));
+ *                 .withHeader("X-Ringwatch-Signature", matching("sha256=[0-9a-f]{64}"))
+ *                 .withRequestBody(matchingJsonPath("$.incidentKey", equalTo(sent.incidentKey()))));
  *     }
  *
  *     protected Set<String> secrets() {
- *         return Set.of("s3cr3t", "tok-123");
+ *         return Set.of("s3cr3t", "whsec-123");
  *     }
  *
  *     protected void makeChannelFail() {
