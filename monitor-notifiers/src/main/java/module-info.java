@@ -6,11 +6,22 @@ module io.ringwatch.notifiers {
     requires io.ringwatch.api;
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
+    // The xmpp channel's client, Smack, and the JID types it takes. These jars have no module
+    // descriptor and no Automatic-Module-Name, so they are automatic modules named after the
+    // files: smack-core-4.4.8.jar is smack.core. smack.java8 is not used by name: it plugs the
+    // JDK's SASL, DNS and TLS host name check into Smack at run time.
+    requires smack.core;
+    requires smack.tcp;
+    requires smack.extensions;
+    requires smack.java8;
+    requires jxmpp.core;
+    requires jxmpp.jid;
 
     // What every channel shares, for providers of other jars too: settings checks, HTTP, channel URLs.
     exports io.ringwatch.notifiers.channel;
 
     provides io.ringwatch.api.NotifierProvider with
             io.ringwatch.notifiers.console.ConsoleNotifierProvider,
-            io.ringwatch.notifiers.webhook.WebhookNotifierProvider;
+            io.ringwatch.notifiers.webhook.WebhookNotifierProvider,
+            io.ringwatch.notifiers.xmpp.XmppNotifierProvider;
 }
