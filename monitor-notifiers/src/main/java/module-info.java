@@ -3,7 +3,7 @@
  * under its id: {@code console}, {@code webhook}, {@code slack}, {@code msteams},
  * {@code discord}, {@code mattermost}, {@code telegram}, {@code matrix}, {@code ntfy},
  * {@code gotify}, {@code pushover}, {@code pagerduty}, {@code opsgenie}, {@code twilio},
- * {@code email}, {@code alertmanager} (and {@code xmpp}).
+ * {@code email}, {@code alertmanager}, {@code xmpp}.
  */
 module io.ringwatch.notifiers {
     requires io.ringwatch.api;
@@ -12,6 +12,16 @@ module io.ringwatch.notifiers {
     // email: the Jakarta Mail API, and Angus Mail, which implements its SMTP transport.
     requires jakarta.mail;
     requires org.eclipse.angus.mail;
+    // The xmpp channel's client, Smack, and the JID types it takes. These jars have no module
+    // descriptor and no Automatic-Module-Name, so they are automatic modules named after the
+    // files: smack-core-4.4.8.jar is smack.core. smack.java8 is not used by name: it plugs the
+    // JDK's SASL, DNS and TLS host name check into Smack at run time.
+    requires smack.core;
+    requires smack.tcp;
+    requires smack.extensions;
+    requires smack.java8;
+    requires jxmpp.core;
+    requires jxmpp.jid;
 
     // What every channel shares, for providers of other jars too: settings checks, HTTP, channel URLs.
     exports io.ringwatch.notifiers.channel;
@@ -32,5 +42,6 @@ module io.ringwatch.notifiers {
             io.ringwatch.notifiers.discord.DiscordNotifierProvider,
             io.ringwatch.notifiers.mattermost.MattermostNotifierProvider,
             io.ringwatch.notifiers.email.EmailNotifierProvider,
-            io.ringwatch.notifiers.alertmanager.AlertmanagerNotifierProvider;
+            io.ringwatch.notifiers.alertmanager.AlertmanagerNotifierProvider,
+            io.ringwatch.notifiers.xmpp.XmppNotifierProvider;
 }

@@ -1,0 +1,170 @@
+package io.ringwatch.notifiers.xmpp;
+
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.Notifier;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends each notification as an XMPP chat message from the bot's account to every recipient,
+ * with Smack. The first send connects and logs in; the connection then stays open for the next
+ * ones, and a send that finds it dropped (a server restart, a network error, an earlier failure)
+ * connects and logs in again. {@link #close()} says goodbye to the server.
+ *
+ * <p>Each delivery runs on the channel's own thread (started at the first send, ended after a
+ * minute without one) so that it is bounded by the channel's timeout, connecting and logging in
+ * included: when the time is up, or the caller is interrupted, the connection is cut, the
+ * delivery fails, and the next send starts afresh. Failures are {@link IOException}s whose
+ * message names the channel and the cause, never the password.
+ *
+ * <p>Thread-safe: sends may overlap (the engine starts a new one when an earlier one timed out);
+ * they are delivered one at a time. {@link #close()} is idempotent; a send after it throws
+ * {@link IllegalStateException}.
+ */
+final class XmppNotifier implements Notifier {
+    private static final System.Logger LOG = System.getLogger(XmppNotifier.class.getName());
+
+    private final XmppSettings settings;
+    private final XmppFailures failures;
+    private final ThreadPoolExecutor worker;
+    /**
+     * The open session: set on the worker thread (under this object's lock, which {@link #close}
+     * takes too), read by {@link #abandon}.
+     */
+    private volatile XmppSession session;
+    private volatile boolean closed;
+
+    XmppNotifier(XmppSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.failures = new XmppFailures(settings);
+        this.worker = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "ringwatch-xmpp-" + settings.channel());
+            thread.setDaemon(true);
+            return thread;
+        });
+        worker.allowCoreThreadTimeOut(true);
+        if (settings.trust() instanceof XmppTrust.Insecure) {
+            LOG.log(System.Logger.Level.WARNING, "channel ''{0}'': insecure-trust is true, so the XMPP server''s "
+                    + "certificate is not checked and anyone on the path can read the password; for tests and labs only",
+                    settings.channel());
+        }
+    }
+
+    @Override
+    public String name() {
+        return settings.channel();
+    }
+
+    /**
+     * Sends the notification to every recipient and waits until the server has taken it, at
+     * most the channel's timeout.
+     *
+     * @throws IOException if the server cannot be reached, refuses TLS or the login, bounces a
+     *         message, or does not take it within the timeout ({@link java.net.SocketTimeoutException})
+     * @throws InterruptedException if the calling thread is interrupted; the connection is cut
+     * @throws IllegalStateException if the notifier is closed
+     * @throws NullPointerException if {@code notification} is null
+     */
+    @Override
+    public void send(Notification notification) throws IOException, InterruptedException {
+        Objects.requireNonNull(notification, "notification");
+        if (closed) {
+            throw new IllegalStateException("channel '" + name() + "' is closed");
+        }
+        Future<Void> delivery;
+        try {
+            delivery = worker.submit(() -> {
+                deliver(notification);
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("channel '" + name() + "' is closed");
+        }
+        try {
+            delivery.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(delivery);
+            throw failures.timedOut();
+        } catch (InterruptedException e) {
+            abandon(delivery);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof IllegalStateException closedMeanwhile && closed) {
+                throw closedMeanwhile;
+            }
+            throw failures.failure("XMPP delivery failed: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        }
+    }
+
+    /** On the worker thread: (re)connects if needed, then delivers; a failure drops the session. */
+    private void deliver(Notification notification) throws IOException, InterruptedException {
+        XmppSession current = session;
+        if (current == null || !current.isUsable()) {
+            if (current != null) {
+                current.abort();
+            }
+            session = null;
+            current = XmppSession.open(settings);
+            synchronized (this) { // so that close() either sees this session or refuses it
+                if (closed) {
+                    current.abort();
+                    throw new IllegalStateException("channel '" + name() + "' is closed");
+                }
+                session = current;
+            }
+        }
+        try {
+            current.deliver(notification);
+        } catch (IOException | RuntimeException e) {
+            current.abort();
+            session = null;
+            throw e;
+        }
+    }
+
+    /** Gives up on a delivery: interrupts it and cuts the connection it may be waiting on. */
+    private void abandon(Future<Void> delivery) {
+        delivery.cancel(true);
+        XmppSession current = session;
+        if (current != null) {
+            current.abort();
+        }
+    }
+
+    /** Logs out and closes the connection, if one is open, and ends the channel's thread. */
+    @Override
+    public void close() {
+        XmppSession current;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            current = session;
+            session = null;
+        }
+        worker.shutdownNow();
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "XmppNotifier[channel=" + name() + ", jid=" + settings.account() + ", to=" + settings.recipients()
+                + ", server=" + settings.server() + ", security=" + settings.security() + ", trust=" + settings.trust()
+                + ", timeout=" + settings.timeout() + "]";
+    }
+}

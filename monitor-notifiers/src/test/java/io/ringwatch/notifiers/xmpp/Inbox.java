@@ -1,0 +1,73 @@
+package io.ringwatch.notifiers.xmpp;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smack.util.TLSUtils;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * A person's XMPP client in the tests: logged in to the test's Prosody over TLS, online, and
+ * collecting every chat message it receives (on Smack's thread). Not thread-safe otherwise.
+ */
+final class Inbox implements AutoCloseable {
+    /** How long a test waits for a message that should come. */
+    static final Duration ARRIVAL = Duration.ofSeconds(10);
+
+    private final XMPPTCPConnection connection;
+    private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+
+    private Inbox(XMPPTCPConnection connection) {
+        this.connection = connection;
+        connection.addAsyncStanzaListener(stanza -> received.add((Message) stanza), MessageTypeFilter.NORMAL_OR_CHAT);
+    }
+
+    /** Logs {@code user} in on the server and sends its presence, so that messages reach it. */
+    static Inbox of(ProsodyServer server, String user, String password) throws Exception {
+        XMPPTCPConnectionConfiguration.Builder config = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(JidCreate.domainBareFrom(ProsodyServer.DOMAIN))
+                .setUsernameAndPassword(user, password)
+                .setHostAddressByNameOrIp("127.0.0.1")
+                .setPort(server.port())
+                .setConnectTimeout(10_000);
+        // The person's side is not under test: it takes the test server's certificate as it comes.
+        TLSUtils.acceptAllCertificates(config);
+        TLSUtils.disableHostnameVerificationForTlsCertificates(config);
+        XMPPTCPConnection connection = new XMPPTCPConnection(config.build());
+        connection.setReplyTimeout(10_000);
+        Inbox inbox = new Inbox(connection);
+        connection.connect().login();
+        return inbox;
+    }
+
+    /** The next message, waiting at most {@link #ARRIVAL}; fails the test if none comes. */
+    Message next() throws InterruptedException {
+        Message message = received.poll(ARRIVAL.toMillis(), TimeUnit.MILLISECONDS);
+        if (message == null) {
+            fail("no message arrived within " + ARRIVAL);
+        }
+        return message;
+    }
+
+    /** Forgets the messages received so far. */
+    void clear() {
+        received.clear();
+    }
+
+    /** Whether no message is waiting. */
+    boolean isEmpty() {
+        return received.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        connection.disconnect();
+    }
+}
