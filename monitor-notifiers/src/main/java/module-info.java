@@ -13,7 +13,8 @@ module io.ringwatch.notifiers {
     requires jakarta.mail;
     requires org.eclipse.angus.mail;
 
-    // What every channel shares, for providers of other jars too: settings checks, HTTP, channel URLs.
+    // What every channel shares, for providers of other jars too: settings checks, HTTP, the HTTP notifier's
+    // skeleton, text, channel URLs.
     exports io.ringwatch.notifiers.channel;
 
     provides io.ringwatch.api.NotifierProvider with
