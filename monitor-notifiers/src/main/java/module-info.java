@@ -23,7 +23,8 @@ module io.ringwatch.notifiers {
     requires jxmpp.core;
     requires jxmpp.jid;
 
-    // What every channel shares, for providers of other jars too: settings checks, HTTP, channel URLs.
+    // What every channel shares, for providers of other jars too: settings checks, HTTP, the HTTP notifier's
+    // skeleton, text, channel URLs.
     exports io.ringwatch.notifiers.channel;
 
     provides io.ringwatch.api.NotifierProvider with

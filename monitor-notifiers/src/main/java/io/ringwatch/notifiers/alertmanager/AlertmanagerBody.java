@@ -10,6 +10,7 @@ import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Severity;
 import io.ringwatch.api.Status;
+import io.ringwatch.notifiers.channel.ChannelText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -115,11 +116,11 @@ final class AlertmanagerBody {
                 .put("alertname", name)
                 .put("node", notification.target().node().value());
         notification.target().service().ifPresent(service -> labels.put("service", service.value()));
-        labels.put("severity", label(severity)).put("incident", text(notification.incidentKey()));
+        labels.put("severity", label(severity)).put("incident", ChannelText.wellFormed(notification.incidentKey()));
         alert.putObject("annotations")
-                .put("summary", text(notification.headline()))
-                .put("description", text(notification.text()))
-                .put("reason", text(notification.reason()))
+                .put("summary", ChannelText.wellFormed(notification.headline()))
+                .put("description", ChannelText.wellFormed(notification.text()))
+                .put("reason", ChannelText.wellFormed(notification.reason()))
                 .put("observer", notification.observer().value());
         alert.put("startsAt", startsAt.toString());
         if (endsAt != null) {
@@ -127,13 +128,5 @@ final class AlertmanagerBody {
         }
         settings.generatorUrl().ifPresent(url -> alert.put("generatorURL", url.toString()));
         return alert;
-    }
-
-    /** Replaces each lone surrogate with U+FFFD, so that the text can be written as UTF-8. */
-    static String text(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().map(c -> c <= 0xFFFF && Character.isSurrogate((char) c) ? 0xFFFD : c)
-                .forEach(out::appendCodePoint);
-        return out.toString();
     }
 }

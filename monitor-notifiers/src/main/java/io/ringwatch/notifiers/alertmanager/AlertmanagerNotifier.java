@@ -1,9 +1,9 @@
 package io.ringwatch.notifiers.alertmanager;
 
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -19,24 +19,17 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class AlertmanagerNotifier implements Notifier {
+final class AlertmanagerNotifier extends HttpNotifier {
     static final String PROVIDER = "Alertmanager";
     private static final int MAX_DETAIL = 200;
 
     private final AlertmanagerSettings settings;
     private final Clock clock;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     AlertmanagerNotifier(AlertmanagerSettings settings, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
     }
 
     /**
@@ -45,37 +38,25 @@ final class AlertmanagerNotifier implements Notifier {
      * @throws IOException if Alertmanager answers other than 2xx ({@code answered HTTP 400: ...}),
      *         does not answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
         byte[] body = AlertmanagerBody.of(notification, clock.instant(), settings);
-        HttpRequest.Builder request = http.request(settings.alertsUrl())
+        HttpRequest.Builder request = http().request(settings.alertsUrl())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         settings.authorization().ifPresent(value -> request.header("Authorization", value));
-        HttpAnswer answer = http.send(request.build(), PROVIDER);
+        HttpAnswer answer = http().send(request.build(), PROVIDER);
         if (!answer.isSuccess()) {
             throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
                     + detail(answer));
         }
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    @Override
-    public String toString() {
-        return "AlertmanagerNotifier[channel=" + name() + ", url=" + settings.origin() + ", auth=" + settings.authKind()
-                + ", resolveTimeout=" + settings.resolveTimeout() + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "url=" + settings.origin() + ", auth=" + settings.authKind()
+                + ", resolveTimeout=" + settings.resolveTimeout();
     }
 
     /**

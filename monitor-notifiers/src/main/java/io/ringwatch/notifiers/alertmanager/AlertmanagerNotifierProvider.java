@@ -4,8 +4,6 @@ import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
 import io.ringwatch.notifiers.channel.ChannelUrl;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +32,7 @@ public final class AlertmanagerNotifierProvider implements NotifierProvider {
     /** The provider's id. */
     public static final String ID = "alertmanager";
     static final String FORM = "alertmanager://[user:password@]host[:port][/prefix][?token=...&resolve-timeout=24h]";
+    private static final String MALFORMED_LOGIN = "the user name or password of the URL has a malformed %-escape";
     static final int DEFAULT_PORT = 9093;
 
     private final Clock clock;
@@ -102,15 +101,15 @@ public final class AlertmanagerNotifierProvider implements NotifierProvider {
             if (colon <= 0 || colon == login.length() - 1) {
                 throw new IllegalArgumentException("expected a URL of the form " + FORM + " (user:password before @)");
             }
-            settings.put(AlertmanagerSettings.USERNAME, decode(login.substring(0, colon)));
-            settings.put(AlertmanagerSettings.PASSWORD, decode(login.substring(colon + 1)));
+            settings.put(AlertmanagerSettings.USERNAME, ChannelUrl.decode(login.substring(0, colon), MALFORMED_LOGIN));
+            settings.put(AlertmanagerSettings.PASSWORD, ChannelUrl.decode(login.substring(colon + 1), MALFORMED_LOGIN));
         }
         Set<String> known = Set.of(AlertmanagerSettings.TOKEN, AlertmanagerSettings.GENERATOR_URL,
                 AlertmanagerSettings.RESOLVE_TIMEOUT, AlertmanagerSettings.TIMEOUT);
         for (Map.Entry<String, String> parameter : parsed.query().entrySet()) {
             if (!known.contains(parameter.getKey())) {
                 throw new IllegalArgumentException("an alertmanager URL takes the parameters token, generator-url, "
-                        + "resolve-timeout and timeout; not " + quoted(parameter.getKey()));
+                        + "resolve-timeout and timeout; not " + ChannelUrl.quotedKey(parameter.getKey()));
             }
             settings.put(parameter.getKey(), parameter.getValue());
         }
@@ -122,16 +121,4 @@ public final class AlertmanagerNotifierProvider implements NotifierProvider {
         return "AlertmanagerNotifierProvider[" + ID + "]";
     }
 
-    /** A parameter's name in quotes if it looks like one; otherwise it may be a token pasted in the wrong place. */
-    private static String quoted(String key) {
-        return key.matches("[a-z-]{1,20}") ? "'" + key + "'" : "a parameter of another form";
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException badEscape) {
-            throw new IllegalArgumentException("the user name or password of the URL has a malformed %-escape");
-        }
-    }
 }

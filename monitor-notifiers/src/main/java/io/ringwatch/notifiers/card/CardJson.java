@@ -6,18 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ringwatch.notifiers.channel.ChannelText;
 import java.util.Optional;
 
 /**
  * Writes and reads the JSON of the chat channels. Text is written as UTF-8 as it is (emoji and
- * other scripts included, no backslash-u escapes); {@link #text} first replaces a lone surrogate,
- * which UTF-8 cannot carry, with U+FFFD. Thread-safe: it holds only a thread-safe mapper.
+ * other scripts included, no backslash-u escapes); the texts it is given are already
+ * {@link ChannelText#wellFormed well-formed} (a lone surrogate, which UTF-8 cannot carry, replaced
+ * with U+FFFD) and {@link ChannelText#cut cut} to the provider's limits. Thread-safe: it holds
+ * only a thread-safe mapper.
  */
 public final class CardJson {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
-    private static final String ELLIPSIS = "\u2026";
 
     private CardJson() {
     }
@@ -44,49 +46,5 @@ public final class CardJson {
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
-    }
-
-    /** {@code text} with each lone surrogate (half a character) replaced by U+FFFD. */
-    public static String text(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1));
-            if (paired) {
-                if (out != null) {
-                    out.append(c).append(text.charAt(i + 1));
-                }
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                if (out == null) {
-                    out = new StringBuilder(text.length()).append(text, 0, i);
-                }
-                out.append('\uFFFD');
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
-    }
-
-    /**
-     * {@code text} cut to at most {@code max} UTF-16 units, ending with {@code …} when cut, never
-     * in the middle of a character: for the length limits of the providers' fields.
-     *
-     * @throws IllegalArgumentException if {@code max} is less than 2
-     */
-    public static String cut(String text, int max) {
-        if (max < 2) {
-            throw new IllegalArgumentException("max must be at least 2: " + max);
-        }
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - ELLIPSIS.length();
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + ELLIPSIS;
     }
 }

@@ -3,6 +3,7 @@ package io.ringwatch.notifiers.card;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Severity;
+import io.ringwatch.notifiers.channel.ChannelText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What a chat card shows of one notification, every text already safe to write as UTF-8
- * ({@link CardJson#text}). The same parts as {@link Notification#text()}, taken apart:
+ * ({@link ChannelText#wellFormed}). The same parts as {@link Notification#text()}, taken apart:
  *
  * <pre>
  * headline  CRITICAL: orders-api DOWN on node n3
@@ -49,14 +50,14 @@ public record ChatCard(Severity severity, String headline, Optional<String> deta
     public static ChatCard of(Notification notification) {
         Optional<String> detail = notification.kind() == NotificationKind.NOTICE
                 ? Optional.empty()
-                : Optional.of(CardJson.text("seen by " + notification.observer() + ": " + notification.reason()));
+                : Optional.of(ChannelText.wellFormed("seen by " + notification.observer() + ": " + notification.reason()));
         List<Fact> facts = List.of(
                 new Fact("Target", notification.target().toString()),
                 new Fact("Status", notification.previous() + " \u2192 " + notification.current()),
                 new Fact("Seen by", notification.observer().value()),
                 new Fact("Since", notification.since().toString()));
-        return new ChatCard(notification.severity(), CardJson.text(notification.headline()), detail, facts,
-                CardJson.text("incident " + notification.incidentKey()), notification.at());
+        return new ChatCard(notification.severity(), ChannelText.wellFormed(notification.headline()), detail, facts,
+                ChannelText.wellFormed("incident " + notification.incidentKey()), notification.at());
     }
 
     /** The colour of the severity as {@code 0xRRGGBB}: red for critical, amber for warning, green for information. */
@@ -83,7 +84,7 @@ public record ChatCard(Severity severity, String headline, Optional<String> deta
         /** @throws NullPointerException if a component is null */
         public Fact {
             Objects.requireNonNull(label, "label");
-            value = CardJson.text(Objects.requireNonNull(value, "value"));
+            value = ChannelText.wellFormed(Objects.requireNonNull(value, "value"));
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Text made fit for a provider's fields: cut to the provider's limit without splitting a
  * character, and with every lone surrogate (half a character, which UTF-8 cannot carry)
- * replaced by U+FFFD. Stateless and thread-safe.
+ * replaced by U+FFFD. The one place where the channels of this module, the chat cards and the
+ * webhook body included, make text well-formed and cut it. Stateless and thread-safe.
  */
 public final class ChannelText {
     /** What ends a text that was cut. */

@@ -100,12 +100,31 @@ public record ChannelUrl(String scheme, String authority, String path, Map<Strin
         return "ChannelUrl[" + scheme + "://…, parameters " + query.keySet() + "]";
     }
 
-    private static String decode(String text) {
+    /**
+     * A part of a channel URL, such as the user name or the password before {@code @}, with its
+     * %-escapes decoded; a {@code +} stays a plus.
+     *
+     * @param malformed the message if the part has a malformed %-escape; it must not quote the part
+     * @throws IllegalArgumentException with {@code malformed} if the part has a malformed %-escape
+     */
+    public static String decode(String part, String malformed) {
         try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException badEscape) {
-            throw new IllegalArgumentException("a part of the URL has a malformed %-escape"); // its message quotes the part
+            throw new IllegalArgumentException(malformed); // URLDecoder's message quotes the part
         }
+    }
+
+    /**
+     * A query parameter's name for a message: in quotes if it looks like one ({@code 'priority'}),
+     * else {@code a parameter of another form}, as it may be a token pasted in the wrong place.
+     */
+    public static String quotedKey(String key) {
+        return key.matches("[a-z-]{1,20}") ? "'" + key + "'" : "a parameter of another form";
+    }
+
+    private static String decode(String text) {
+        return decode(text, "a part of the URL has a malformed %-escape");
     }
 
     private static String encode(String text) {

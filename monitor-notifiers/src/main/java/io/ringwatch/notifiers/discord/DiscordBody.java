@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
+import io.ringwatch.notifiers.channel.ChannelText;
 
 /**
  * The JSON of a Discord webhook message: one embed coloured by severity, and no mentions.
@@ -33,13 +34,13 @@ final class DiscordBody {
         settings.username().ifPresent(name -> body.put("username", name));
         settings.avatarUrl().ifPresent(url -> body.put("avatar_url", url.toString()));
         body.putObject("allowed_mentions").putArray("parse");
-        ObjectNode embed = body.putArray("embeds").addObject().put("title", CardJson.cut(card.headline(), MAX_TITLE));
-        card.detail().ifPresent(detail -> embed.put("description", CardJson.cut(detail, MAX_DESCRIPTION)));
+        ObjectNode embed = body.putArray("embeds").addObject().put("title", ChannelText.cut(card.headline(), MAX_TITLE));
+        card.detail().ifPresent(detail -> embed.put("description", ChannelText.cut(detail, MAX_DESCRIPTION)));
         embed.put("color", card.rgb());
         ArrayNode fields = embed.putArray("fields");
         card.facts().forEach(fact -> fields.addObject().put("name", fact.label())
-                .put("value", CardJson.cut(fact.value(), MAX_FIELD_VALUE)).put("inline", true));
-        embed.putObject("footer").put("text", CardJson.cut(card.incident(), MAX_FOOTER));
+                .put("value", ChannelText.cut(fact.value(), MAX_FIELD_VALUE)).put("inline", true));
+        embed.putObject("footer").put("text", ChannelText.cut(card.incident(), MAX_FOOTER));
         embed.put("timestamp", card.at().toString());
         return CardJson.bytes(body);
     }

@@ -2,16 +2,15 @@ package io.ringwatch.notifiers.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.card.Refusal;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,22 +23,15 @@ import java.util.Optional;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class DiscordNotifier implements Notifier {
+final class DiscordNotifier extends HttpNotifier {
     static final String PROVIDER = "Discord";
     static final int TOO_MANY_REQUESTS = 429;
 
     private final DiscordSettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     DiscordNotifier(DiscordSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -49,20 +41,14 @@ final class DiscordNotifier implements Notifier {
      *         webhook (HTTP 429); retry after 1.5 s}), answers other than 2xx ({@code Discord
      *         answered HTTP 404 (10015)}), does not answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
-        HttpRequest request = http.request(settings.webhookUrl())
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
+        HttpRequest request = http().request(settings.webhookUrl())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(DiscordBody.of(ChatCard.of(notification), settings)))
                 .build();
-        HttpAnswer answer = http.send(request, PROVIDER);
+        HttpAnswer answer = http().send(request, PROVIDER);
         if (answer.isSuccess()) {
             return;
         }
@@ -81,15 +67,8 @@ final class DiscordNotifier implements Notifier {
         return value.stripTrailingZeros().toPlainString();
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    @Override
-    public String toString() {
-        return "DiscordNotifier[channel=" + name() + ", webhook=" + ChannelHttp.origin(settings.webhookUrl())
-                + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "webhook=" + ChannelHttp.origin(settings.webhookUrl());
     }
 }

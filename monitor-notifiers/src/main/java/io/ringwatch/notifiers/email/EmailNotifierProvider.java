@@ -4,8 +4,6 @@ import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
 import io.ringwatch.notifiers.channel.ChannelUrl;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +32,7 @@ public final class EmailNotifierProvider implements NotifierProvider {
     /** The provider's id. */
     public static final String ID = "email";
     static final String FORM = "mailto://[user:password@]host[:port]/?from=ops@example.com&to=a@example.com,b@example.com";
+    private static final String MALFORMED_LOGIN = "the user name or password of the URL has a malformed %-escape";
 
     private final Clock clock;
     private final Map<String, Object> extraProperties;
@@ -98,14 +97,14 @@ public final class EmailNotifierProvider implements NotifierProvider {
             if (colon <= 0 || colon == login.length() - 1) {
                 throw new IllegalArgumentException("expected a URL of the form " + FORM + " (user:password before @)");
             }
-            settings.put(EmailSettings.USERNAME, decode(login.substring(0, colon)));
-            settings.put(EmailSettings.PASSWORD, decode(login.substring(colon + 1)));
+            settings.put(EmailSettings.USERNAME, ChannelUrl.decode(login.substring(0, colon), MALFORMED_LOGIN));
+            settings.put(EmailSettings.PASSWORD, ChannelUrl.decode(login.substring(colon + 1), MALFORMED_LOGIN));
         }
         hostAndPort(authority.substring(at + 1), settings);
         for (String key : parsed.query().keySet()) {
             if (!Set.of(EmailSettings.FROM, EmailSettings.TO, EmailSettings.STARTTLS, EmailSettings.TIMEOUT).contains(key)) {
                 throw new IllegalArgumentException("a mailto URL takes the parameters from, to, starttls and timeout; not "
-                        + quoted(key));
+                        + ChannelUrl.quotedKey(key));
             }
             settings.put(key, parsed.query().get(key));
         }
@@ -134,16 +133,4 @@ public final class EmailNotifierProvider implements NotifierProvider {
         }
     }
 
-    /** A parameter's name in quotes if it looks like one; otherwise it may be a token pasted in the wrong place. */
-    private static String quoted(String key) {
-        return key.matches("[a-z-]{1,20}") ? "'" + key + "'" : "a parameter of another form";
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException badEscape) {
-            throw new IllegalArgumentException("the user name or password of the URL has a malformed %-escape");
-        }
-    }
 }

@@ -3,13 +3,11 @@ package io.ringwatch.notifiers.gotify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
-import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 
 /**
  * Pushes each notification to Gotify: {@code POST {server}/message} with the application token in
@@ -20,24 +18,17 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class GotifyNotifier implements Notifier {
+final class GotifyNotifier extends HttpNotifier {
     static final String PROVIDER = "Gotify";
     static final String KEY_HEADER = "X-Gotify-Key";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR = 200;
 
     private final GotifySettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     GotifyNotifier(GotifySettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -46,21 +37,15 @@ final class GotifyNotifier implements Notifier {
      * @throws IOException if Gotify refuses it ({@code Gotify answered HTTP 401: Unauthorized: …}),
      *         does not answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
-        HttpRequest request = http.request(settings.messageUrl())
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
+        HttpRequest request = http().request(settings.messageUrl())
                 .header(KEY_HEADER, settings.token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(GotifyMessage.of(notification)))
                 .build();
-        HttpAnswer answer = http.send(request, PROVIDER);
+        HttpAnswer answer = http().send(request, PROVIDER);
         if (!answer.isSuccess()) {
             throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
                     + describe(answer.body()));
@@ -82,15 +67,8 @@ final class GotifyNotifier implements Notifier {
         }
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    /** Shows the channel, the server's origin and the timeout; never the token. */
-    @Override
-    public String toString() {
-        return "GotifyNotifier[channel=" + name() + ", server=" + settings.origin() + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "server=" + settings.origin();
     }
 }

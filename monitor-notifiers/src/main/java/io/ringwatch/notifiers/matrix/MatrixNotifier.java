@@ -3,13 +3,11 @@ package io.ringwatch.notifiers.matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
-import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 
 /**
  * Sends each notification to one Matrix room as an {@code m.room.message} event
@@ -20,23 +18,16 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class MatrixNotifier implements Notifier {
+final class MatrixNotifier extends HttpNotifier {
     static final String PROVIDER = "the Matrix homeserver";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR = 200;
 
     private final MatrixSettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     MatrixNotifier(MatrixSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -45,21 +36,15 @@ final class MatrixNotifier implements Notifier {
      * @throws IOException if the homeserver refuses the event ({@code the Matrix homeserver answered
      *         HTTP 403: M_FORBIDDEN: …}), does not answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
-        HttpRequest request = http.request(settings.sendUrl(MatrixMessage.transactionId(notification)))
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
+        HttpRequest request = http().request(settings.sendUrl(MatrixMessage.transactionId(notification)))
                 .header("Authorization", "Bearer " + settings.accessToken())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(MatrixMessage.of(notification)))
                 .build();
-        HttpAnswer answer = http.send(request, PROVIDER);
+        HttpAnswer answer = http().send(request, PROVIDER);
         if (!answer.isSuccess()) {
             throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
                     + describe(answer.body()));
@@ -85,16 +70,8 @@ final class MatrixNotifier implements Notifier {
                 : ": " + OneLine.of(text.replace(settings.accessToken(), "…"), MAX_ERROR) + retryText;
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    /** Shows the channel, the room, the homeserver's origin and the timeout; never the token. */
-    @Override
-    public String toString() {
-        return "MatrixNotifier[channel=" + name() + ", room=" + settings.roomId() + ", homeserver=" + settings.origin()
-                + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "room=" + settings.roomId() + ", homeserver=" + settings.origin();
     }
 }

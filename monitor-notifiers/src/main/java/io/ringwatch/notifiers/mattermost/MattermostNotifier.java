@@ -2,15 +2,14 @@ package io.ringwatch.notifiers.mattermost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.card.Refusal;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 
 /**
  * Posts each notification to a Mattermost incoming webhook ({@link MattermostBody}) with
@@ -22,21 +21,14 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class MattermostNotifier implements Notifier {
+final class MattermostNotifier extends HttpNotifier {
     static final String PROVIDER = "Mattermost";
 
     private final MattermostSettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     MattermostNotifier(MattermostSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -45,20 +37,14 @@ final class MattermostNotifier implements Notifier {
      * @throws IOException if Mattermost answers other than 2xx, does not answer within the
      *         timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
-        HttpRequest request = http.request(settings.webhookUrl())
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
+        HttpRequest request = http().request(settings.webhookUrl())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(MattermostBody.of(ChatCard.of(notification), settings)))
                 .build();
-        HttpAnswer answer = http.send(request, PROVIDER);
+        HttpAnswer answer = http().send(request, PROVIDER);
         if (!answer.isSuccess()) {
             // Mattermost's errors: {"id":"web.incoming_webhook.invalid.app_error","message":"…","status_code":400}.
             throw Refusal.answered(name(), PROVIDER, answer.status(),
@@ -66,15 +52,8 @@ final class MattermostNotifier implements Notifier {
         }
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    @Override
-    public String toString() {
-        return "MattermostNotifier[channel=" + name() + ", webhook=" + ChannelHttp.origin(settings.webhookUrl())
-                + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "webhook=" + ChannelHttp.origin(settings.webhookUrl());
     }
 }

@@ -2,15 +2,14 @@ package io.ringwatch.notifiers.msteams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.card.Refusal;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 
 /**
  * Posts each notification to a Teams Workflows webhook ({@link TeamsBody}) with
@@ -23,21 +22,14 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class TeamsNotifier implements Notifier {
+final class TeamsNotifier extends HttpNotifier {
     static final String PROVIDER = "Teams";
 
     private final TeamsSettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     TeamsNotifier(TeamsSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -46,20 +38,14 @@ final class TeamsNotifier implements Notifier {
      * @throws IOException if the workflow answers other than 2xx, does not answer within the
      *         timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
-        HttpRequest request = http.request(settings.webhookUrl())
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
+        HttpRequest request = http().request(settings.webhookUrl())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(TeamsBody.of(ChatCard.of(notification))))
                 .build();
-        HttpAnswer answer = http.send(request, PROVIDER);
+        HttpAnswer answer = http().send(request, PROVIDER);
         if (!answer.isSuccess()) {
             // Power Automate's errors: {"error":{"code":"WorkflowTriggerIsNotEnabled","message":"…"}}.
             throw Refusal.answered(name(), PROVIDER, answer.status(), CardJson.read(answer.body())
@@ -67,15 +53,8 @@ final class TeamsNotifier implements Notifier {
         }
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    @Override
-    public String toString() {
-        return "TeamsNotifier[channel=" + name() + ", webhook=" + ChannelHttp.origin(settings.webhookUrl())
-                + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "webhook=" + ChannelHttp.origin(settings.webhookUrl());
     }
 }

@@ -3,13 +3,11 @@ package io.ringwatch.notifiers.ntfy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
-import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 
 /**
  * Publishes each notification to one ntfy topic: {@code POST {server}/{topic}} with the text as
@@ -21,23 +19,16 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class NtfyNotifier implements Notifier {
+final class NtfyNotifier extends HttpNotifier {
     static final String PROVIDER = "ntfy";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR = 200;
 
     private final NtfySettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     NtfyNotifier(NtfySettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -46,23 +37,17 @@ final class NtfyNotifier implements Notifier {
      * @throws IOException if ntfy refuses it ({@code ntfy answered HTTP 403: forbidden}), does not
      *         answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
-        HttpRequest.Builder request = http.request(settings.topicUrl())
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
+        HttpRequest.Builder request = http().request(settings.topicUrl())
                 .header("Content-Type", "text/plain; charset=UTF-8")
                 .header("Title", NtfyMessage.title(notification))
                 .header("Priority", NtfyMessage.priority(notification))
                 .header("Tags", NtfyMessage.tags(notification))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(NtfyMessage.body(notification)));
         settings.authorization().ifPresent(value -> request.header("Authorization", value));
-        HttpAnswer answer = http.send(request.build(), PROVIDER);
+        HttpAnswer answer = http().send(request.build(), PROVIDER);
         if (!answer.isSuccess()) {
             throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
                     + describe(answer.body()));
@@ -80,16 +65,8 @@ final class NtfyNotifier implements Notifier {
         }
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    /** Shows the channel, the server's origin, how it logs in and the timeout; never the topic or a secret. */
-    @Override
-    public String toString() {
-        return "NtfyNotifier[channel=" + name() + ", server=" + settings.origin() + ", login=" + settings.login()
-                + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "server=" + settings.origin() + ", login=" + settings.login();
     }
 }

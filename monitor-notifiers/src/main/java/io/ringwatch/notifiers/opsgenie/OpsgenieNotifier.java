@@ -1,11 +1,10 @@
 package io.ringwatch.notifiers.opsgenie;
 
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.notifiers.channel.ChannelHttp;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 
 /**
  * Sends each notification to Opsgenie's Alert API ({@link OpsgenieRequest}) with the header
@@ -16,21 +15,14 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap (the engine starts a new one when an earlier one timed
  * out). {@link #close()} is idempotent; a send after it throws {@link IllegalStateException}.
  */
-final class OpsgenieNotifier implements Notifier {
+final class OpsgenieNotifier extends HttpNotifier {
     static final String CONTENT_TYPE = "application/json";
 
     private final OpsgenieSettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     OpsgenieNotifier(OpsgenieSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -39,33 +31,20 @@ final class OpsgenieNotifier implements Notifier {
      * @throws IOException if Opsgenie answers other than 2xx ({@code answered HTTP 422: …}),
      *         does not answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
         OpsgenieRequest alert = OpsgenieRequest.of(notification);
-        HttpRequest request = http.request(settings.resolve(alert.path()))
+        HttpRequest request = http().request(settings.resolve(alert.path()))
                 .header("Content-Type", CONTENT_TYPE)
                 .header("Authorization", "GenieKey " + settings.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(alert.body()))
                 .build();
-        OpsgenieAnswer.check(http.send(request, "Opsgenie"), name(), settings.apiKey());
-    }
-
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
-    @Override
-    public void close() {
-        closed = true;
+        OpsgenieAnswer.check(http().send(request, "Opsgenie"), name(), settings.apiKey());
     }
 
     @Override
-    public String toString() {
-        return "OpsgenieNotifier[channel=" + name() + ", api=" + ChannelHttp.origin(settings.apiUrl())
-                + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "api=" + ChannelHttp.origin(settings.apiUrl());
     }
 }

@@ -1,11 +1,10 @@
 package io.ringwatch.notifiers.pagerduty;
 
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.notifiers.channel.ChannelHttp;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 
 /**
  * Sends each notification to PagerDuty's Events API v2 ({@code POST /v2/enqueue}) as one
@@ -17,21 +16,14 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap (the engine starts a new one when an earlier one timed
  * out). {@link #close()} is idempotent; a send after it throws {@link IllegalStateException}.
  */
-final class PagerDutyNotifier implements Notifier {
+final class PagerDutyNotifier extends HttpNotifier {
     static final String CONTENT_TYPE = "application/json";
 
     private final PagerDutySettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     PagerDutyNotifier(PagerDutySettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -41,33 +33,20 @@ final class PagerDutyNotifier implements Notifier {
      *         rate-limits it (429), answers anything but a success, does not answer within the
      *         timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
-        HttpRequest request = http.request(settings.enqueueUrl())
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
+        HttpRequest request = http().request(settings.enqueueUrl())
                 .header("Content-Type", CONTENT_TYPE)
                 .header("Accept", CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(
                         PagerDutyEvent.of(notification, settings.routingKey(), settings.group())))
                 .build();
-        PagerDutyAnswer.check(http.send(request, "PagerDuty"), name(), settings.routingKey());
-    }
-
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
-    @Override
-    public void close() {
-        closed = true;
+        PagerDutyAnswer.check(http().send(request, "PagerDuty"), name(), settings.routingKey());
     }
 
     @Override
-    public String toString() {
-        return "PagerDutyNotifier[channel=" + name() + ", api=" + ChannelHttp.origin(settings.enqueueUrl())
-                + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "api=" + ChannelHttp.origin(settings.enqueueUrl());
     }
 }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Status;
+import io.ringwatch.notifiers.channel.ChannelText;
 import java.net.URLEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,8 +41,8 @@ final class PushoverMessage {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", settings.appToken());
         fields.put("user", settings.userKey());
-        fields.put("title", cut(notification.headline(), MAX_TITLE));
-        fields.put("message", cut(notification.text(), MAX_MESSAGE));
+        fields.put("title", ChannelText.cut(notification.headline(), MAX_TITLE));
+        fields.put("message", ChannelText.cut(notification.text(), MAX_MESSAGE));
         int priority = priority(notification, settings);
         fields.put("priority", Integer.toString(priority));
         fields.put("timestamp", Long.toString(notification.at().getEpochSecond()));
@@ -60,18 +61,6 @@ final class PushoverMessage {
         return fields(notification, settings).entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), UTF_8) + "=" + URLEncoder.encode(field.getValue(), UTF_8))
                 .collect(Collectors.joining("&")).getBytes(UTF_8);
-    }
-
-    /** {@code text}, or its first {@code max - 1} characters and an ellipsis, never half a character. */
-    static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "\u2026";
     }
 
     private static boolean isEmergency(Notification notification, PushoverSettings settings) {

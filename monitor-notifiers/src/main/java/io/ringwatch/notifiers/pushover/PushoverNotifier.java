@@ -3,15 +3,13 @@ package io.ringwatch.notifiers.pushover;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
-import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Sends each notification with Pushover's Message API: {@code POST {api-url}/1/messages.json},
@@ -22,23 +20,16 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class PushoverNotifier implements Notifier {
+final class PushoverNotifier extends HttpNotifier {
     static final String PROVIDER = "Pushover";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR = 200;
 
     private final PushoverSettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     PushoverNotifier(PushoverSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -47,20 +38,14 @@ final class PushoverNotifier implements Notifier {
      * @throws IOException if Pushover refuses it ({@code Pushover answered HTTP 400: user identifier
      *         is invalid}), does not answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
-        HttpRequest request = http.request(settings.messagesUrl())
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
+        HttpRequest request = http().request(settings.messagesUrl())
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(PushoverMessage.form(notification, settings)))
                 .build();
-        HttpAnswer answer = http.send(request, PROVIDER);
+        HttpAnswer answer = http().send(request, PROVIDER);
         JsonNode body = parse(answer.body());
         if (!answer.isSuccess() || body.path("status").asInt(0) != 1) {
             throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
@@ -85,17 +70,9 @@ final class PushoverNotifier implements Notifier {
         }
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    /** Shows the channel, the API's origin, the device, whether DOWN is an emergency and the timeout; no key. */
-    @Override
-    public String toString() {
-        return "PushoverNotifier[channel=" + name() + ", api=" + settings.origin() + ", device="
-                + settings.device().orElse("all") + ", emergency=" + settings.emergency().isPresent()
-                + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "api=" + settings.origin() + ", device=" + settings.device().orElse("all")
+                + ", emergency=" + settings.emergency().isPresent();
     }
 }

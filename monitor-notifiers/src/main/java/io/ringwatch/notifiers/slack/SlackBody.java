@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
+import io.ringwatch.notifiers.channel.ChannelText;
 import java.util.Optional;
 
 /**
@@ -44,12 +45,12 @@ final class SlackBody {
         ObjectNode attachment = body.putArray("attachments").addObject().put("color", card.hex());
         ArrayNode blocks = attachment.putArray("blocks");
         card.detail().ifPresent(detail -> blocks.addObject().put("type", "section")
-                .set("text", plainText(CardJson.cut(detail, MAX_SECTION))));
+                .set("text", plainText(ChannelText.cut(detail, MAX_SECTION))));
         ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
         card.facts().forEach(fact -> fields.addObject().put("type", "mrkdwn")
-                .put("text", CardJson.cut("*" + fact.label() + "*\n`" + escape(fact.value()) + "`", MAX_FIELD)));
+                .put("text", ChannelText.cut("*" + fact.label() + "*\n`" + escape(fact.value()) + "`", MAX_FIELD)));
         blocks.addObject().put("type", "context").putArray("elements")
-                .add(plainText(CardJson.cut(card.incident(), MAX_FIELD)));
+                .add(plainText(ChannelText.cut(card.incident(), MAX_FIELD)));
         return CardJson.bytes(body);
     }
 

@@ -1,13 +1,12 @@
 package io.ringwatch.notifiers.slack;
 
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,21 +19,14 @@ import java.util.Optional;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class SlackNotifier implements Notifier {
+final class SlackNotifier extends HttpNotifier {
     static final String PROVIDER = "Slack";
 
     private final SlackSettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     SlackNotifier(SlackSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -44,15 +36,9 @@ final class SlackNotifier implements Notifier {
      *         {@code chat.postMessage} answers {@code "ok":false} ({@code Slack refused the message: not_in_channel}),
      *         or Slack does not answer within the timeout or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
         ChatCard card = ChatCard.of(notification);
         if (settings.destination() instanceof SlackSettings.Bot bot) {
             postMessage(bot, card);
@@ -62,11 +48,11 @@ final class SlackNotifier implements Notifier {
     }
 
     private void postToWebhook(SlackSettings.Webhook webhook, ChatCard card) throws IOException, InterruptedException {
-        HttpRequest request = http.request(webhook.url())
+        HttpRequest request = http().request(webhook.url())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(SlackBody.of(card, Optional.empty())))
                 .build();
-        HttpAnswer answer = http.send(request, PROVIDER);
+        HttpAnswer answer = http().send(request, PROVIDER);
         if (!answer.isSuccess()) {
             // A webhook's error is a code in plain text: 404 channel_not_found, 410 channel_is_archived.
             throw SlackReply.refusedWebhook(name(), answer);
@@ -74,22 +60,16 @@ final class SlackNotifier implements Notifier {
     }
 
     private void postMessage(SlackSettings.Bot bot, ChatCard card) throws IOException, InterruptedException {
-        HttpRequest request = http.request(bot.url())
+        HttpRequest request = http().request(bot.url())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Authorization", "Bearer " + bot.token())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(SlackBody.of(card, Optional.of(bot.slackChannel()))))
                 .build();
-        SlackReply.check(name(), http.send(request, PROVIDER));
-    }
-
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
-    @Override
-    public void close() {
-        closed = true;
+        SlackReply.check(name(), http().send(request, PROVIDER));
     }
 
     @Override
-    public String toString() {
-        return "SlackNotifier[channel=" + name() + ", " + settings.destination() + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return settings.destination().toString();
     }
 }

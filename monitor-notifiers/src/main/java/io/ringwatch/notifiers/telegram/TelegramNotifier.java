@@ -3,13 +3,11 @@ package io.ringwatch.notifiers.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
-import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.Objects;
 
 /**
  * Sends each notification to one Telegram chat with the Bot API's {@code sendMessage}
@@ -21,23 +19,16 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
  */
-final class TelegramNotifier implements Notifier {
+final class TelegramNotifier extends HttpNotifier {
     static final String PROVIDER = "Telegram";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DESCRIPTION = 200;
 
     private final TelegramSettings settings;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     TelegramNotifier(TelegramSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
     }
 
     /**
@@ -46,20 +37,14 @@ final class TelegramNotifier implements Notifier {
      * @throws IOException if Telegram refuses the message ({@code Telegram answered HTTP 400: Bad
      *         Request: chat not found}), does not answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
-        HttpRequest request = http.request(settings.sendMessageUrl())
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
+        HttpRequest request = http().request(settings.sendMessageUrl())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(TelegramMessage.of(notification, settings.chatId())))
                 .build();
-        HttpAnswer answer = http.send(request, PROVIDER);
+        HttpAnswer answer = http().send(request, PROVIDER);
         JsonNode body = parse(answer.body());
         if (!answer.isSuccess() || !body.path("ok").asBoolean(false)) {
             throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
@@ -84,16 +69,8 @@ final class TelegramNotifier implements Notifier {
         }
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    /** Shows the channel, the chat, the API's origin and the timeout; never the token. */
-    @Override
-    public String toString() {
-        return "TelegramNotifier[channel=" + name() + ", chat=" + settings.chatId() + ", api=" + settings.origin()
-                + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "chat=" + settings.chatId() + ", api=" + settings.origin();
     }
 }

@@ -1,15 +1,15 @@
 package io.ringwatch.notifiers.twilio;
 
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.notifiers.channel.ChannelHttp;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 
 /**
  * Calls or texts each recipient through Twilio's REST API ({@code POST
@@ -27,24 +27,17 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap (the engine starts a new one when an earlier one timed
  * out). {@link #close()} is idempotent; a send after it throws {@link IllegalStateException}.
  */
-final class TwilioNotifier implements Notifier {
+final class TwilioNotifier extends HttpNotifier {
     static final String CONTENT_TYPE = "application/x-www-form-urlencoded";
 
     private final TwilioSettings settings;
-    private final ChannelHttp http;
     private final String authorization;
-    private volatile boolean closed;
 
     TwilioNotifier(TwilioSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.accountSid() + ":" + settings.authToken()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
     }
 
     /**
@@ -54,26 +47,20 @@ final class TwilioNotifier implements Notifier {
      *         ({@code Twilio answered HTTP 400 for recipient 2 of 3: error 21211: …}), does not
      *         answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
         List<String> refused = new ArrayList<>();
         List<String> to = settings.to();
         for (int i = 0; i < to.size(); i++) {
-            HttpRequest request = http.request(settings.resourceUrl())
+            HttpRequest request = http().request(settings.resourceUrl())
                     .header("Content-Type", CONTENT_TYPE)
                     .header("Accept", "application/json")
                     .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             TwilioForm.encoded(TwilioForm.fields(notification, settings, to.get(i))), StandardCharsets.UTF_8))
                     .build();
-            TwilioAnswer.problem(http.send(request, "Twilio"), settings, i + 1).ifPresent(refused::add);
+            TwilioAnswer.problem(http().send(request, "Twilio"), settings, i + 1).ifPresent(refused::add);
         }
         if (!refused.isEmpty()) {
             throw new IOException("channel '" + name() + "': " + refused.get(0)
@@ -81,14 +68,9 @@ final class TwilioNotifier implements Notifier {
         }
     }
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
     @Override
-    public void close() {
-        closed = true;
-    }
-
-    @Override
-    public String toString() {
-        return "TwilioNotifier[" + settings.toString().substring("TwilioSettings[".length());
+    protected String details() {
+        return "mode=" + settings.mode().name().toLowerCase(Locale.ROOT) + ", recipients=" + settings.to().size()
+                + ", acknowledgeable=" + settings.ackUrl().isPresent() + ", api=" + ChannelHttp.origin(settings.apiUrl());
     }
 }

@@ -5,8 +5,6 @@ import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
 import io.ringwatch.notifiers.channel.ChannelSettings;
 import io.ringwatch.notifiers.channel.ChannelUrl;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,11 +104,7 @@ public final class TwilioNotifierProvider implements NotifierProvider {
         return "TwilioNotifierProvider[" + ID + "]";
     }
 
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException badEscape) {
-            throw new IllegalArgumentException("expected a URL of the form " + URL_FORM + " (a malformed %-escape)");
-        }
+    private static String decode(String part) {
+        return ChannelUrl.decode(part, "expected a URL of the form " + URL_FORM + " (a malformed %-escape)");
     }
 }

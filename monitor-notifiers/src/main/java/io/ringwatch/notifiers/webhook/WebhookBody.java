@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringwatch.api.Notification;
+import io.ringwatch.notifiers.channel.ChannelText;
 import java.time.Instant;
 
 /**
@@ -41,49 +42,25 @@ final class WebhookBody {
         ObjectNode body = JSON.createObjectNode()
                 .put("kind", notification.kind().name())
                 .put("severity", notification.severity().name())
-                .put("target", text(notification.target().toString()))
+                .put("target", ChannelText.wellFormed(notification.target().toString()))
                 .put("node", notification.target().node().value())
                 .put("service", notification.target().service().map(service -> service.value()).orElse(null))
                 .put("transition", notification.previous() + "\u2192" + notification.current())
                 .put("previousStatus", notification.previous().name())
                 .put("status", notification.current().name())
-                .put("reason", text(notification.reason()))
+                .put("reason", ChannelText.wellFormed(notification.reason()))
                 .put("observedBy", notification.observer().value())
                 .put("since", notification.since().toString())
                 .put("createdAt", notification.at().toString())
                 .put("sentAt", sentAt.toString())
-                .put("incidentKey", text(notification.incidentKey()))
-                .put("headline", text(notification.headline()))
-                .put("text", text(notification.text()));
+                .put("incidentKey", ChannelText.wellFormed(notification.incidentKey()))
+                .put("headline", ChannelText.wellFormed(notification.headline()))
+                .put("text", ChannelText.wellFormed(notification.text()));
         try {
             return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             // A tree of strings always writes; this would be a bug in the mapper's set-up.
             throw new IllegalStateException("could not write the webhook body", e);
         }
-    }
-
-    /** Replaces each lone surrogate with U+FFFD, so that the text can be written as UTF-8. */
-    static String text(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1));
-            if (paired) {
-                if (out != null) {
-                    out.append(c).append(text.charAt(i + 1));
-                }
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                if (out == null) {
-                    out = new StringBuilder(text.length()).append(text, 0, i);
-                }
-                out.append('\uFFFD');
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
     }
 }

@@ -1,8 +1,8 @@
 package io.ringwatch.notifiers.webhook;
 
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Notifier;
 import io.ringwatch.notifiers.channel.ChannelHttp;
+import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>Thread-safe: sends may overlap (the engine starts a new one when an earlier one timed
  * out). {@link #close()} is idempotent; a send after it throws {@link IllegalStateException}.
  */
-final class WebhookNotifier implements Notifier {
+final class WebhookNotifier extends HttpNotifier {
     /** The header that carries the signature, {@code sha256=<hex>}, when a secret is set. */
     static final String SIGNATURE = "X-Ringwatch-Signature";
     /** The header that carries the signed timestamp in epoch seconds, when a secret is set. */
@@ -28,18 +28,11 @@ final class WebhookNotifier implements Notifier {
 
     private final WebhookSettings settings;
     private final Clock clock;
-    private final ChannelHttp http;
-    private volatile boolean closed;
 
     WebhookNotifier(WebhookSettings settings, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(settings.channel(), settings.timeout());
+        this.settings = settings;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = new ChannelHttp(settings.channel(), settings.timeout());
-    }
-
-    @Override
-    public String name() {
-        return settings.channel();
     }
 
     /**
@@ -48,36 +41,23 @@ final class WebhookNotifier implements Notifier {
      * @throws IOException if the receiver answers other than 2xx ({@code answered HTTP 500}),
      *         does not answer within the timeout, or cannot be reached
      * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
-     * @throws IllegalStateException if the notifier is closed
-     * @throws NullPointerException if {@code notification} is null
      */
     @Override
-    public void send(Notification notification) throws IOException, InterruptedException {
-        Objects.requireNonNull(notification, "notification");
-        if (closed) {
-            throw new IllegalStateException("channel '" + name() + "' is closed");
-        }
+    protected void deliver(Notification notification) throws IOException, InterruptedException {
         Instant now = clock.instant();
         byte[] body = WebhookBody.of(notification, now);
-        HttpRequest.Builder request = http.request(settings.url())
+        HttpRequest.Builder request = http().request(settings.url())
                 .header("Content-Type", CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         settings.signature().ifPresent(signature -> {
             long timestamp = now.getEpochSecond();
             request.header(TIMESTAMP, Long.toString(timestamp)).header(SIGNATURE, signature.sign(timestamp, body));
         });
-        http.sendExpectingSuccess(request.build(), "the webhook");
-    }
-
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
-    @Override
-    public void close() {
-        closed = true;
+        http().sendExpectingSuccess(request.build(), "the webhook");
     }
 
     @Override
-    public String toString() {
-        return "WebhookNotifier[channel=" + name() + ", url=" + settings.origin() + ", signed="
-                + settings.signature().isPresent() + ", timeout=" + settings.timeout() + "]";
+    protected String details() {
+        return "url=" + settings.origin() + ", signed=" + settings.signature().isPresent();
     }
 }

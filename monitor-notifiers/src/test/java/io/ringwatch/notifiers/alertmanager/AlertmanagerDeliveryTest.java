@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.testkit.notify.SampleNotifications.SINCE;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleEscalation;
@@ -19,9 +21,7 @@ import static io.ringwatch.testkit.notify.SampleNotifications.sampleReminder;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,9 +35,7 @@ import io.ringwatch.api.TargetId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -62,9 +60,7 @@ class AlertmanagerDeliveryTest {
               "startsAt":"2031-02-03T04:05:06.789Z","endsAt":"2031-02-04T04:05:28Z"}]""";
 
     @RegisterExtension
-    static WireMockExtension alertmanager = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension alertmanager = localProvider();
 
     private Notifier notifier;
 
@@ -256,9 +252,7 @@ class AlertmanagerDeliveryTest {
         alertmanager.stubFor(post(anyUrl()).willReturn(ok().withFixedDelay(30_000)));
         notifier = alertmanager(Map.of("timeout", "300ms"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'ops-am': Alertmanager did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'ops-am': Alertmanager did not answer within 300 ms");
     }
 
     @Test
@@ -279,10 +273,8 @@ class AlertmanagerDeliveryTest {
     @Test
     void refusesToSendOnceClosed() {
         notifier = alertmanager(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
-                .withMessage("channel 'ops-am' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'ops-am' is closed");
         assertThat(alertmanager.getAllServeEvents()).isEmpty();
     }
 

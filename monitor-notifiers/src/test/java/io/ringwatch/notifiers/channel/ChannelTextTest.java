@@ -31,6 +31,35 @@ class ChannelTextTest {
     }
 
     @Test
+    void replacesLoneSurrogatesOnly() {
+        assertThat(ChannelText.wellFormed("a\uD83Db 🚨 \uDEA8")).isEqualTo("a\uFFFDb 🚨 \uFFFD");
+        String clean = "nothing to do 🚨";
+        assertThat(ChannelText.wellFormed(clean)).isSameAs(clean);
+    }
+
+    @Test
+    void leavesWellFormedTextAsItIs() {
+        String text = "plain, Grüße, 🚨";
+
+        assertThat(ChannelText.wellFormed(text)).isSameAs(text);
+    }
+
+    @Test
+    void cutsToALimitWithAnEllipsisNeverInTheMiddleOfACharacter() {
+        assertThat(ChannelText.cut("short", 5)).isEqualTo("short");
+        assertThat(ChannelText.cut("longer text", 6)).isEqualTo("longe…").hasSize(6);
+        assertThat(ChannelText.cut("abcd🚨xyz", 6)).isEqualTo("abcd…");
+        assertThatIllegalArgumentException().isThrownBy(() -> ChannelText.cut("abc", 1));
+    }
+
+    @Test
+    void cutsATextLongerThanPushoverTakesWithoutSplittingACharacter() {
+        assertThat(ChannelText.cut("abc", 3)).isEqualTo("abc");
+        assertThat(ChannelText.cut("abcd", 3)).isEqualTo("ab\u2026");
+        assertThat(ChannelText.cut("a🚨b", 3)).isEqualTo("a\u2026");
+    }
+
+    @Test
     void keepsAKeyThatFitsAndShortensALongOneStablyAndDistinctly() {
         String longKey = "n3/orders-api@" + "x".repeat(300);
 

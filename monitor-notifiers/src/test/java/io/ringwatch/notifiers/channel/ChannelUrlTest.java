@@ -41,4 +41,18 @@ class ChannelUrlTest {
         assertThat(ChannelUrl.parse("tgram://123:token-secret/chat?k=v", "f").toString())
                 .isEqualTo("ChannelUrl[tgram://…, parameters [k]]");
     }
+
+    @Test
+    void decodesALoginPartKeepingAPlusAndNeverQuotingAMalformedOne() {
+        assertThat(ChannelUrl.decode("p%40ss+w%3Ard", "malformed")).isEqualTo("p@ss+w:rd");
+        assertThatThrownBy(() -> ChannelUrl.decode("s3cret%zz", "the password has a malformed %-escape"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the password has a malformed %-escape");
+    }
+
+    @Test
+    void quotesAParameterNameOnlyWhenItLooksLikeOne() {
+        assertThat(ChannelUrl.quotedKey("priority")).isEqualTo("'priority'");
+        assertThat(ChannelUrl.quotedKey("xoxb-1234-secret")).isEqualTo("a parameter of another form");
+    }
 }

@@ -9,24 +9,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertFailsWithoutSecrets;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.onlyBody;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -52,9 +52,7 @@ class DiscordDeliveryTest {
             + "\"timestamp\":\"2031-02-03T04:05:27.789Z\"}]}";
 
     @RegisterExtension
-    static WireMockExtension discord = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension discord = localProvider();
 
     private Notifier notifier;
 
@@ -84,7 +82,7 @@ class DiscordDeliveryTest {
 
         notifier.send(sampleNotice());
 
-        assertThat(body()).doesNotContain("\"username\"", "\"avatar_url\"", "\"description\"")
+        assertThat(onlyBody(discord)).doesNotContain("\"username\"", "\"avatar_url\"", "\"description\"")
                 .contains("\"title\":\"WARNING: n1 cannot reach n3, but n2 can: n1 suspects its own network path\"");
     }
 
@@ -101,7 +99,7 @@ class DiscordDeliveryTest {
 
         notifier.send(sent);
 
-        assertThat(body()).contains("\"color\":" + colour + ",");
+        assertThat(onlyBody(discord)).contains("\"color\":" + colour + ",");
     }
 
     @Test
@@ -111,7 +109,7 @@ class DiscordDeliveryTest {
 
         notifier.send(sampleWithAwkwardText());
 
-        assertThat(body()).contains("Grüße, Ελληνικά, 日本語, עברית 🚨🔥👩‍💻").doesNotContain("\\u");
+        assertThat(onlyBody(discord)).contains("Grüße, Ελληνικά, 日本語, עברית 🚨🔥👩‍💻").doesNotContain("\\u");
     }
 
     @Test
@@ -153,10 +151,7 @@ class DiscordDeliveryTest {
         discord.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withBody(body)));
         notifier = discord(Map.of());
 
-        assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(IOException.class)
-                .hasMessage("channel 'ops-discord': Discord answered HTTP " + status + shown)
-                .satisfies(e -> assertThat(e.toString()).doesNotContain(TOKEN));
+        assertFailsWithoutSecrets(notifier, "channel 'ops-discord': Discord answered HTTP " + status + shown, TOKEN);
     }
 
     @Test
@@ -164,9 +159,7 @@ class DiscordDeliveryTest {
         discord.stubFor(post(anyUrl()).willReturn(noContent().withFixedDelay(30_000)));
         notifier = discord(Map.of("timeout", "300ms"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'ops-discord': Discord did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'ops-discord': Discord did not answer within 300 ms");
     }
 
     @ParameterizedTest
@@ -183,10 +176,8 @@ class DiscordDeliveryTest {
     @Test
     void refusesToSendOnceClosed() {
         notifier = discord(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
-                .withMessage("channel 'ops-discord' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'ops-discord' is closed");
         assertThat(discord.getAllServeEvents()).isEmpty();
     }
 
@@ -194,10 +185,5 @@ class DiscordDeliveryTest {
         Map<String, String> settings = new HashMap<>(extra);
         settings.put("webhook-url", "http://127.0.0.1:" + discord.getPort() + PATH);
         return new DiscordNotifierProvider().create(NotifierSettings.of("ops-discord", settings));
-    }
-
-    private static String body() {
-        assertThat(discord.getAllServeEvents()).as("requests received").hasSize(1);
-        return discord.getAllServeEvents().get(0).getRequest().getBodyAsString();
     }
 }

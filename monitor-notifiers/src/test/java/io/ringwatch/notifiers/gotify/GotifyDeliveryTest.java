@@ -8,22 +8,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +32,7 @@ class GotifyDeliveryTest {
     private static final String TOKEN = "AdeliveryTok3n9";
 
     @RegisterExtension
-    static WireMockExtension gotify = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension gotify = localProvider();
 
     private Notifier notifier;
 
@@ -97,17 +93,14 @@ class GotifyDeliveryTest {
         gotify.stubFor(post(anyUrl()).willReturn(okJson("{}").withFixedDelay(30_000)));
         notifier = gotify(Map.of("timeout", "300ms"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'phone': Gotify did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'phone': Gotify did not answer within 300 ms");
     }
 
     @Test
     void refusesToSendOnceClosed() {
         notifier = gotify(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert())).withMessage("channel 'phone' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'phone' is closed");
         assertThat(gotify.getAllServeEvents()).isEmpty();
     }
 

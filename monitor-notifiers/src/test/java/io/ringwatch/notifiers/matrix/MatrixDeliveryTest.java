@@ -8,24 +8,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleReminder;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +36,7 @@ class MatrixDeliveryTest {
     private static final String SEND = "/_matrix/client/v3/rooms/%21AbCdEf%3Amatrix.example.org/send/m.room.message/";
 
     @RegisterExtension
-    static WireMockExtension homeserver = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension homeserver = localProvider();
 
     private Notifier notifier;
 
@@ -142,17 +138,14 @@ class MatrixDeliveryTest {
         homeserver.stubFor(any(anyUrl()).willReturn(okJson("{}").withFixedDelay(30_000)));
         notifier = matrix(Map.of("timeout", "300ms"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'mx': the Matrix homeserver did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'mx': the Matrix homeserver did not answer within 300 ms");
     }
 
     @Test
     void refusesToSendOnceClosed() {
         notifier = matrix(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert())).withMessage("channel 'mx' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'mx' is closed");
         assertThat(homeserver.getAllServeEvents()).isEmpty();
     }
 

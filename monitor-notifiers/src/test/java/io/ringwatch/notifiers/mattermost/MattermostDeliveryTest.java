@@ -7,24 +7,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertFailsWithoutSecrets;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
-import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -48,9 +45,7 @@ class MattermostDeliveryTest {
             + "\"footer\":\"incident n3/orders-api@2031-02-03T04:05:06.789Z\"}]}";
 
     @RegisterExtension
-    static WireMockExtension mattermost = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension mattermost = localProvider();
 
     private Notifier notifier;
 
@@ -115,10 +110,7 @@ class MattermostDeliveryTest {
         mattermost.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status).withBody(body)));
         notifier = mattermost(Map.of());
 
-        assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(IOException.class)
-                .hasMessage("channel 'team-mm': Mattermost answered HTTP " + status + shown)
-                .satisfies(e -> assertThat(e.toString()).doesNotContain(KEY));
+        assertFailsWithoutSecrets(notifier, "channel 'team-mm': Mattermost answered HTTP " + status + shown, KEY);
     }
 
     @Test
@@ -126,18 +118,14 @@ class MattermostDeliveryTest {
         mattermost.stubFor(post(anyUrl()).willReturn(ok("ok").withFixedDelay(30_000)));
         notifier = mattermost(Map.of("timeout", "300ms"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'team-mm': Mattermost did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'team-mm': Mattermost did not answer within 300 ms");
     }
 
     @Test
     void refusesToSendOnceClosed() {
         notifier = mattermost(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
-                .withMessage("channel 'team-mm' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'team-mm' is closed");
         assertThat(mattermost.getAllServeEvents()).isEmpty();
     }
 

@@ -6,24 +6,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertFailsWithoutSecrets;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.onlyBody;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
-import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +51,7 @@ class TeamsDeliveryTest {
             + "\"isSubtle\":true,\"size\":\"Small\"}]}}]}";
 
     @RegisterExtension
-    static WireMockExtension workflow = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension workflow = localProvider();
 
     private Notifier notifier;
 
@@ -95,7 +91,7 @@ class TeamsDeliveryTest {
 
         notifier.send(sent);
 
-        assertThat(body()).contains("\"style\":\"" + style + "\"", "\"color\":\"" + colour + "\"");
+        assertThat(onlyBody(workflow)).contains("\"style\":\"" + style + "\"", "\"color\":\"" + colour + "\"");
     }
 
     @Test
@@ -105,7 +101,7 @@ class TeamsDeliveryTest {
 
         notifier.send(sampleNotice());
 
-        assertThat(body()).doesNotContain("seen by").contains("]},{\"type\":\"FactSet\"");
+        assertThat(onlyBody(workflow)).doesNotContain("seen by").contains("]},{\"type\":\"FactSet\"");
     }
 
     @Test
@@ -115,7 +111,7 @@ class TeamsDeliveryTest {
 
         notifier.send(sampleWithAwkwardText());
 
-        assertThat(body()).contains("Grüße, Ελληνικά, 日本語, עברית 🚨🔥👩‍💻").doesNotContain("\\u");
+        assertThat(onlyBody(workflow)).contains("Grüße, Ελληνικά, 日本語, עברית 🚨🔥👩‍💻").doesNotContain("\\u");
     }
 
     @ParameterizedTest
@@ -138,10 +134,7 @@ class TeamsDeliveryTest {
                 .withHeader("Location", "http://127.0.0.1:" + workflow.getPort() + "/elsewhere")));
         notifier = teams(Map.of());
 
-        assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(IOException.class)
-                .hasMessage("channel 'ops-teams': Teams answered HTTP " + status + shown)
-                .satisfies(e -> assertThat(e.toString()).doesNotContain(SIGNATURE, PATH));
+        assertFailsWithoutSecrets(notifier, "channel 'ops-teams': Teams answered HTTP " + status + shown, SIGNATURE, PATH);
         assertThat(workflow.getAllServeEvents()).as("requests; a redirect is not followed").hasSize(1);
     }
 
@@ -150,18 +143,14 @@ class TeamsDeliveryTest {
         workflow.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(202).withFixedDelay(30_000)));
         notifier = teams(Map.of("timeout", "300ms"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'ops-teams': Teams did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'ops-teams': Teams did not answer within 300 ms");
     }
 
     @Test
     void refusesToSendOnceClosed() {
         notifier = teams(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
-                .withMessage("channel 'ops-teams' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'ops-teams' is closed");
         assertThat(workflow.getAllServeEvents()).isEmpty();
     }
 
@@ -169,10 +158,5 @@ class TeamsDeliveryTest {
         Map<String, String> settings = new HashMap<>(extra);
         settings.put("webhook-url", "http://127.0.0.1:" + workflow.getPort() + PATH + QUERY);
         return new TeamsNotifierProvider().create(NotifierSettings.of("ops-teams", settings));
-    }
-
-    private static String body() {
-        assertThat(workflow.getAllServeEvents()).as("requests received").hasSize(1);
-        return workflow.getAllServeEvents().get(0).getRequest().getBodyAsString();
     }
 }

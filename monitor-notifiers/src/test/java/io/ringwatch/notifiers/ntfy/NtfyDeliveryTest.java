@@ -1,13 +1,16 @@
 package io.ringwatch.notifiers.ntfy;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertFailsWithoutSecrets;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
@@ -15,17 +18,12 @@ import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
-import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,9 +37,7 @@ class NtfyDeliveryTest {
     private static final String TOPIC = "ops-alerts-7Hk2";
 
     @RegisterExtension
-    static WireMockExtension ntfy = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension ntfy = localProvider();
 
     private Notifier notifier;
 
@@ -108,10 +104,7 @@ class NtfyDeliveryTest {
         ntfy.stubFor(post(anyUrl()).willReturn(okJson("{\"code\":40301,\"http\":403,\"error\":\"forbidden\"}").withStatus(403)));
         notifier = ntfy(Map.of("token", "tk_abcdefghijklmnopqrstuvwxyz012"));
 
-        assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(IOException.class)
-                .hasMessage("channel 'push': ntfy answered HTTP 403: forbidden")
-                .satisfies(e -> assertThat(e.toString()).doesNotContain(TOPIC, "tk_abcdefghij"));
+        assertFailsWithoutSecrets(notifier, "channel 'push': ntfy answered HTTP 403: forbidden", TOPIC, "tk_abcdefghij");
     }
 
     @Test
@@ -127,17 +120,14 @@ class NtfyDeliveryTest {
         ntfy.stubFor(post(anyUrl()).willReturn(okJson("{}").withFixedDelay(30_000)));
         notifier = ntfy(Map.of("timeout", "300ms"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'push': ntfy did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'push': ntfy did not answer within 300 ms");
     }
 
     @Test
     void refusesToSendOnceClosed() {
         notifier = ntfy(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert())).withMessage("channel 'push' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'push' is closed");
         assertThat(ntfy.getAllServeEvents()).isEmpty();
     }
 

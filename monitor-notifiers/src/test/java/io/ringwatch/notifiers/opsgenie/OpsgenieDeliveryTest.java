@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.notifiers.opsgenie.OpsgenieNotifierTest.accepted;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
@@ -16,9 +18,7 @@ import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithLongestValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -26,8 +26,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +47,7 @@ class OpsgenieDeliveryTest {
             + "\"incidentKey\":\"n3/orders-api@2031-02-03T04:05:06.789Z\"}}";
 
     @RegisterExtension
-    static WireMockExtension opsgenie = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension opsgenie = localProvider();
 
     private Notifier notifier;
 
@@ -148,18 +144,14 @@ class OpsgenieDeliveryTest {
         opsgenie.stubFor(post(anyUrl()).willReturn(accepted().withFixedDelay(30_000)));
         notifier = opsgenie(Map.of("timeout", "300ms", "api-url", opsgenie.baseUrl() + "/slow"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'genie': Opsgenie did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'genie': Opsgenie did not answer within 300 ms");
     }
 
     @Test
     void refusesToSendOnceClosed() {
         notifier = opsgenie(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
-                .withMessage("channel 'genie' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'genie' is closed");
         assertThat(opsgenie.findAll(postRequestedFor(urlPathMatching("/v2/alerts.*")))).isEmpty();
     }
 

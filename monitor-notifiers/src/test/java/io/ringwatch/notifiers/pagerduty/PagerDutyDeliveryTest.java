@@ -7,7 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.notifiers.pagerduty.PagerDutyNotifierTest.ACCEPTED;
 import static io.ringwatch.notifiers.pagerduty.PagerDutyNotifierTest.enqueue;
 import static io.ringwatch.testkit.notify.SampleNotifications.SINCE;
@@ -16,9 +18,7 @@ import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +33,6 @@ import io.ringwatch.api.TargetId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +58,7 @@ class PagerDutyDeliveryTest {
             + "\"dedup_key\":\"n3/orders-api@2031-02-03T04:05:06.789Z\"}";
 
     @RegisterExtension
-    static WireMockExtension pagerDuty = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension pagerDuty = localProvider();
 
     private Notifier notifier;
 
@@ -181,9 +177,7 @@ class PagerDutyDeliveryTest {
         pagerDuty.stubFor(post(anyUrl()).willReturn(accepted().withFixedDelay(30_000)));
         notifier = pagerDuty(Map.of("timeout", "300ms", "api-url", pagerDuty.baseUrl() + SLOW));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'pager': PagerDuty did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'pager': PagerDuty did not answer within 300 ms");
     }
 
     @Test
@@ -204,10 +198,8 @@ class PagerDutyDeliveryTest {
     @Test
     void refusesToSendOnceClosed() {
         notifier = pagerDuty(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
-                .withMessage("channel 'pager' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'pager' is closed");
         assertThat(received()).isEmpty();
     }
 

@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleEscalation;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
@@ -16,17 +18,13 @@ import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleReminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +39,7 @@ class PushoverDeliveryTest {
     private static final String PATH = "/1/messages.json";
 
     @RegisterExtension
-    static WireMockExtension pushover = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension pushover = localProvider();
 
     private Notifier notifier;
 
@@ -133,17 +129,14 @@ class PushoverDeliveryTest {
         pushover.stubFor(post(anyUrl()).willReturn(okJson("{\"status\":1}").withFixedDelay(30_000)));
         notifier = pushover(Map.of("timeout", "300ms"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'pager': Pushover did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'pager': Pushover did not answer within 300 ms");
     }
 
     @Test
     void refusesToSendOnceClosed() {
         notifier = pushover(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert())).withMessage("channel 'pager' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'pager' is closed");
         assertThat(pushover.getAllServeEvents()).isEmpty();
     }
 

@@ -107,13 +107,6 @@ class PushoverNotifierProviderTest {
     }
 
     @Test
-    void cutsATextLongerThanPushoverTakesWithoutSplittingACharacter() {
-        assertThat(PushoverMessage.cut("abc", 3)).isEqualTo("abc");
-        assertThat(PushoverMessage.cut("abcd", 3)).isEqualTo("ab\u2026");
-        assertThat(PushoverMessage.cut("a🚨b", 3)).isEqualTo("a\u2026");
-    }
-
-    @Test
     void keepsTheKeysOutOfEveryToString() {
         NotifierSettings settings = settings(Map.of("emergency", "true"));
 

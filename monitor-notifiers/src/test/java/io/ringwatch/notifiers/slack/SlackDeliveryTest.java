@@ -11,16 +11,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
@@ -29,8 +29,6 @@ import io.ringwatch.api.NotifierSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -57,9 +55,7 @@ class SlackDeliveryTest {
             + "\"text\":\"incident n3/orders-api@2031-02-03T04:05:06.789Z\",\"emoji\":false}]}]}]}";
 
     @RegisterExtension
-    static WireMockExtension slack = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension slack = localProvider();
 
     private Notifier notifier;
 
@@ -198,9 +194,7 @@ class SlackDeliveryTest {
         slack.stubFor(post(anyUrl()).willReturn(okJson("{\"ok\":true}").withFixedDelay(30_000)));
         notifier = bot(Map.of("timeout", "300ms"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'ops-slack': Slack did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'ops-slack': Slack did not answer within 300 ms");
     }
 
     @Test
@@ -222,10 +216,8 @@ class SlackDeliveryTest {
     @Test
     void refusesToSendOnceClosed() {
         notifier = bot(Map.of());
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
-                .withMessage("channel 'ops-slack' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'ops-slack' is closed");
         assertThat(slack.getAllServeEvents()).isEmpty();
     }
 

@@ -6,23 +6,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
+import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.notifiers.twilio.TwilioSmsNotifierTest.created;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithLongestValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,9 +35,7 @@ class TwilioDeliveryTest {
     private static final String CALLS = "/2010-04-01/Accounts/" + SID + "/Calls.json";
 
     @RegisterExtension
-    static WireMockExtension twilio = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static WireMockExtension twilio = localProvider();
 
     private Notifier notifier;
 
@@ -161,9 +157,7 @@ class TwilioDeliveryTest {
         twilio.stubFor(post(anyUrl()).withFormParam("To", equalTo("+15550000021")).willReturn(created().withFixedDelay(30_000)));
         notifier = twilio(Map.of("to", "+15550000021,+15550000022", "timeout", "300ms", "api-url", twilio.baseUrl() + "/slow"));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> notifier.send(sampleAlert()))
-                .isInstanceOf(HttpTimeoutException.class)
-                .hasMessage("channel 'phone': Twilio did not answer within 300 ms"));
+        assertTimesOut(notifier, "channel 'phone': Twilio did not answer within 300 ms");
         assertThat(twilio.findAll(postRequestedFor(anyUrl()).withFormParam("To", equalTo("+15550000022"))))
                 .as("requests for the second recipient, which is not tried").isEmpty();
     }
@@ -171,10 +165,8 @@ class TwilioDeliveryTest {
     @Test
     void refusesToSendOnceClosed() {
         notifier = twilio(Map.of("to", "+15558675310"));
-        notifier.close();
 
-        assertThatIllegalStateException().isThrownBy(() -> notifier.send(sampleAlert()))
-                .withMessage("channel 'phone' is closed");
+        assertClosedRefusesToSend(notifier, "channel 'phone' is closed");
         assertThat(twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).isEmpty();
     }
 

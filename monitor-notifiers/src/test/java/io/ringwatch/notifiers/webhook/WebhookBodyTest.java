@@ -21,13 +21,6 @@ class WebhookBodyTest {
     }
 
     @Test
-    void leavesWellFormedTextAsItIs() {
-        String text = "plain, Grüße, 🚨";
-
-        assertThat(WebhookBody.text(text)).isSameAs(text);
-    }
-
-    @Test
     void writesANoticeAboutTheObserverWithItsOwnKey() {
         String body = new String(WebhookBody.of(sampleNotice(), SENT_AT), UTF_8);
 

@@ -1,0 +1,93 @@
+package io.ringwatch.notifiers.channel;
+
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.Notifier;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What every notifier that speaks HTTP to its provider shares: the channel's name, one
+ * {@link ChannelHttp} bounded by the channel's timeout, and the closed flag. {@link #send} checks
+ * the notification and the flag, then hands over to {@link #deliver}, where each provider builds
+ * its own request and reads its own answer. {@link #toString()} shows the class, the channel,
+ * the subclass's {@link #details()} and the timeout, and nothing else.
+ *
+ * <p>Thread-safe if {@link #deliver} is: sends may overlap (the engine starts a new one when an
+ * earlier one timed out). {@link #close()} is idempotent; a send after it throws
+ * {@link IllegalStateException}.
+ */
+public abstract class HttpNotifier implements Notifier {
+    private final String channel;
+    private final ChannelHttp http;
+    private volatile boolean closed;
+
+    /**
+     * @param channel the channel's name, for {@link #name()} and messages
+     * @param timeout how long one exchange with the provider may take, connecting included
+     * @throws NullPointerException if {@code channel} or {@code timeout} is null
+     */
+    protected HttpNotifier(String channel, Duration timeout) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.http = new ChannelHttp(channel, timeout);
+    }
+
+    /** The channel's name. */
+    @Override
+    public final String name() {
+        return channel;
+    }
+
+    /** The channel's HTTP client, bounded by its timeout. */
+    protected final ChannelHttp http() {
+        return http;
+    }
+
+    /**
+     * Delivers the notification with {@link #deliver}, which waits at most the channel's timeout.
+     *
+     * @throws IOException if the provider refuses it, does not answer within the timeout, or
+     *         cannot be reached; the message names the channel, never a URL or a secret
+     * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
+     * @throws IllegalStateException if the notifier is closed: {@code channel 'x' is closed}
+     * @throws NullPointerException if {@code notification} is null
+     */
+    @Override
+    public final void send(Notification notification) throws IOException, InterruptedException {
+        Objects.requireNonNull(notification, "notification");
+        if (closed) {
+            throw new IllegalStateException("channel '" + channel + "' is closed");
+        }
+        deliver(notification);
+    }
+
+    /**
+     * Sends the notification to the provider with {@link #http()} and reads its answer; called by
+     * {@link #send} with a notification that is not null, while the notifier is open. May be
+     * called by several threads at once.
+     *
+     * @throws IOException if the provider refuses it, does not answer within the timeout, or
+     *         cannot be reached; the message names the channel, never a URL or a secret
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    protected abstract void deliver(Notification notification) throws IOException, InterruptedException;
+
+    /**
+     * What {@link #toString()} shows between the channel and the timeout, such as
+     * {@code webhook=https://discord.com:443}: origins, ids and flags, never a token, a password
+     * or a URL's path or query.
+     */
+    protected abstract String details();
+
+    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
+    @Override
+    public final void close() {
+        closed = true;
+    }
+
+    /** {@code DiscordNotifier[channel=ops, webhook=https://discord.com:443, timeout=PT10S]}. */
+    @Override
+    public final String toString() {
+        return getClass().getSimpleName() + "[channel=" + channel + ", " + details() + ", timeout=" + http.timeout() + "]";
+    }
+}
