@@ -9,8 +9,8 @@ import java.util.Objects;
  * circuit opens) and for how long. Immutable and thread-safe.
  *
  * <p>With the defaults a notification is tried 6 times over about 2.5 minutes (retries after
- * 5, 10, 20, 40 and 80 s, each up to 20% later), and a channel that failed 3 deliveries in a row
- * is not tried for a minute, then tried once before it is used again.
+ * 5, 10, 20, 40 and 80 s, each up to 20% later), and a channel on which 3 different deliveries
+ * failed in a row is not tried for a minute, then tried once before it is used again.
  */
 public final class DeliveryPolicy {
     /** Attempts per notification and channel, the first included. */
@@ -21,7 +21,7 @@ public final class DeliveryPolicy {
     public static final Duration DEFAULT_MAX_RETRY = Duration.ofMinutes(5);
     /** Share of each wait added at random, so that channels and engines do not retry in step. */
     public static final double DEFAULT_JITTER = 0.2;
-    /** Failed deliveries in a row after which a channel is suspended. */
+    /** Different deliveries failing in a row (the retries of one count once) after which a channel is suspended. */
     public static final int DEFAULT_SUSPEND_AFTER = 3;
     /** How long a suspended channel is left alone before it is tried again. */
     public static final Duration DEFAULT_SUSPEND_FOR = Duration.ofMinutes(1);

@@ -1,5 +1,6 @@
 package io.ringwatch.engine;
 
+import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.EventLog;
 import io.ringwatch.api.NodeId;
@@ -118,22 +119,24 @@ public final class MonitorEngine implements AutoCloseable {
             }
             started = true;
         }
+        List<Event> earlier = readBack(); // before this run writes anything to the log
         events.record(events.event(EventKind.ENGINE_STARTED)
                 .message("Ringwatch started on " + self + ": watching " + config.partners() + " partner(s) in a ring of "
                         + ring.size() + " every " + Durations.human(config.interval()))
                 .attribute("ring", String.join(",", ring.members().stream().map(NodeId::value).toList())));
         maintenance.forEach(watcher::addMaintenance);
-        resumeOutbox();
+        dispatcher.resume(earlier, self);
         watcher.start();
     }
 
-    /** Sends again what the last run left undelivered, as the event log remembers it. */
-    private void resumeOutbox() {
+    /** What the event log holds from earlier runs, for the outbox; none if it cannot be read back. */
+    private List<Event> readBack() {
         try {
-            dispatcher.resume(eventLog.replay(), self);
+            return eventLog.replay();
         } catch (IOException | RuntimeException failure) {
             LOG.warn("Node {} could not read its event log back: notifications left undelivered by the last run are"
                     + " not sent again", self, failure);
+            return List.of();
         }
     }
 

@@ -2,12 +2,14 @@ package io.ringwatch.testkit;
 
 import static io.ringwatch.testkit.RingwatchAssertions.assertThatEvents;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.engine.DeliveryPolicy;
+import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.testkit.notify.RecordingNotifier;
 import java.time.Duration;
 import java.util.HashSet;
@@ -38,7 +40,7 @@ class DeliveryTest {
     }
 
     @Test
-    void aChannelThatNeverDeliversIsGivenUpAfterItsAttemptsAndSuspended() {
+    void aChannelThatNeverDeliversIsGivenUpAfterItsAttempts() {
         RecordingNotifier chat = new RecordingNotifier("chat").failAlways();
         try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat)
                 .deliveryPolicy(DeliveryPolicy.custom().attempts(3).suspendAfter(10).build()).build()) {
@@ -72,8 +74,52 @@ class DeliveryTest {
             delivered.addAll(keys(standby.notifications()));
             assertThat(delivered).as("delivered by the primary or its standby").containsAll(dispatched);
             assertThat(standby.notifications()).as("the standby stood in").isNotEmpty();
-            assertThat(farm.events()).extracting(Event::kind).contains(EventKind.CHANNEL_SUSPENDED, EventKind.CHANNEL_RESUMED);
+            assertThat(farm.events()).as("the primary gave up what the standby then sent")
+                    .anyMatch(event -> event.kind() == EventKind.NOTIFICATION_GAVE_UP
+                            && "primary".equals(event.attributes().get("channel")));
         }
+    }
+
+    @Test
+    void whatThePrimaryGivesUpGoesToTheStandby() {
+        RecordingNotifier primary = new RecordingNotifier("primary").failAlways();
+        RecordingNotifier standby = new RecordingNotifier("standby");
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(primary).notifier(standby).failover("primary", "standby")
+                .deliveryPolicy(DeliveryPolicy.custom().attempts(2).suspendAfter(100).build()).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow().plusMinutes(1));
+
+            assertThat(primary.failedAttempts()).hasSize(2);
+            assertThat(standby.alerts()).singleElement().satisfies(alert -> assertThat(alert.incidentKey())
+                    .isEqualTo(primary.failedAttempts().get(0).incidentKey()));
+        }
+    }
+
+    @Test
+    void withASuspendedChannelAndNoStandbyEveryDeliveryEndsSentOrGivenUp() {
+        RecordingNotifier chat = new RecordingNotifier("chat").failAlways();
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat)
+                .config(MonitorConfig.custom().repeatInterval(Duration.ofMinutes(5)).build()).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(Duration.ofMinutes(40));
+            chat.recoverFromFailures();
+            farm.runFor(Duration.ofMinutes(30));
+
+            List<Event> events = farm.events();
+            Set<String> queued = deliveries(events, EventKind.NOTIFICATION_QUEUED);
+            Set<String> ended = deliveries(events, EventKind.NOTIFICATION_SENT);
+            ended.addAll(deliveries(events, EventKind.NOTIFICATION_GAVE_UP));
+            assertThat(queued).as("deliveries queued for chat").hasSizeGreaterThan(3);
+            assertThat(ended).as("each one sent or given up").containsAll(queued);
+            assertThat(events).extracting(Event::kind).contains(EventKind.CHANNEL_SUSPENDED);
+        }
+    }
+
+    @Test
+    void aStandbyThatHasAStandbyOrChannelsStandingInForEachOtherAreRefused() {
+        RecordingNotifier a = new RecordingNotifier("a");
+        RecordingNotifier b = new RecordingNotifier("b");
+        assertThatThrownBy(() -> SimulatedCluster.builder().notifier(a).notifier(b).failover("a", "b").failover("b", "a").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a standby cannot have a standby of its own");
     }
 
     @Test
@@ -87,6 +133,12 @@ class DeliveryTest {
             assertThat(primary.alerts()).hasSize(1);
             assertThat(standby.notifications()).isEmpty();
         }
+    }
+
+    private static Set<String> deliveries(List<Event> events, EventKind kind) {
+        return events.stream().filter(event -> event.kind() == kind && "chat".equals(event.attributes().get("channel")))
+                .map(event -> event.observer() + " " + event.attributes().get("delivery"))
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private static Set<String> keys(List<Notification> notifications) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.NotificationKind;
+import io.ringwatch.engine.DeliveryPolicy;
 import io.ringwatch.testkit.notify.RecordingNotifier;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,9 @@ class OutboxTest {
     @Test
     void aNodeKilledWhileRetryingSendsItsAlertWhenItRunsAgain() {
         RecordingNotifier chat = new RecordingNotifier("chat").failAlways();
-        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat).build()) {
+        // Enough attempts that the alert is still waiting for one when its node is killed.
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat)
+                .deliveryPolicy(DeliveryPolicy.custom().attempts(20).build()).build()) {
             farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3"));
             farm.runFor(farm.detectionWindow());
             assertThat(chat.failedAttempts()).as("n2 tried the alert and waits to retry it").isNotEmpty();

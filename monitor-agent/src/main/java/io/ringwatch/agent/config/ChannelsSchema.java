@@ -30,11 +30,16 @@ final class ChannelsSchema {
                 }
             }));
         }
+        Map<String, String> standbyOf = new LinkedHashMap<>();
+        failovers.forEach((value, channel) -> value.string("").ifPresent(standby -> standbyOf.put(channel, standby)));
         failovers.forEach((value, channel) -> value.string("").ifPresent(standby -> {
             if (standby.equals(channel)) {
                 value.error("a channel cannot stand in for itself");
             } else if (!seen.containsKey(standby)) {
                 value.error("no channel is named '" + standby + "'; channels: " + String.join(", ", seen.keySet()));
+            } else if (standbyOf.containsKey(standby) || standbyOf.containsValue(channel)) {
+                value.error("a standby gets only what its channel gives up, so it cannot have a failover of its own,"
+                        + " nor can a channel that stands in for another have one");
             }
         }));
         return result;

@@ -246,6 +246,26 @@ class ConfigFileTest {
     }
 
     @Test
+    void aStandbyCannotHaveAFailoverOfItsOwn() {
+        assertThatThrownBy(() -> Yaml.parse("""
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - name: chat
+                    provider: console
+                    failover: phone
+                  - name: phone
+                    provider: console
+                    failover: chat
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":9: channels[0].failover: a standby gets only what its channel gives up")
+                .hasMessageContaining(":12: channels[1].failover: a standby gets only what its channel gives up");
+    }
+
+    @Test
     void aControlTargetMayBeAPing() {
         String yaml = """
                 node: n1

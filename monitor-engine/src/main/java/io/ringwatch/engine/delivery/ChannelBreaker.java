@@ -2,10 +2,14 @@ package io.ringwatch.engine.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The circuit breaker of one channel: closed while deliveries succeed; open (the channel is
- * suspended) after a number of failures in a row, for a while; then half open, letting one
+ * suspended) after a number of different deliveries failed in a row (the retries of one
+ * notification count once, so one notification the provider refuses does not suspend the
+ * channel for every other), for a while; then half open, letting one
  * delivery through as a trial: its success closes the breaker, its failure opens it again for
  * twice as long (at most ten times the first period). Thread-safe.
  */
@@ -15,7 +19,7 @@ final class ChannelBreaker {
 
     private final int failuresToOpen;
     private final Duration openFor;
-    private int failuresInARow;
+    private final Set<String> failedInARow = new HashSet<>();
     private Instant openUntil;
     private Duration currentOpenFor;
     private boolean trialUnderWay;
@@ -54,24 +58,28 @@ final class ChannelBreaker {
     /** @return whether this success closed an open breaker */
     synchronized boolean succeeded() {
         boolean wasOpen = openUntil != null;
-        failuresInARow = 0;
+        failedInARow.clear();
         openUntil = null;
         trialUnderWay = false;
         currentOpenFor = openFor;
         return wasOpen;
     }
 
-    synchronized AfterFailure failed(Instant now) {
+    /**
+     * @param delivery the delivery that failed; its retries count once
+     * @return {@link AfterFailure#OPENED} when this failure suspended the channel, or suspended it again after a failed trial
+     */
+    synchronized AfterFailure failed(Instant now, String delivery) {
         if (openUntil != null) { // the trial failed: open again, for longer
             trialUnderWay = false;
             Duration longer = currentOpenFor.multipliedBy(2);
             Duration cap = openFor.multipliedBy(10);
             currentOpenFor = longer.compareTo(cap) > 0 ? cap : longer;
             openUntil = now.plus(currentOpenFor);
-            return AfterFailure.STILL_CLOSED;
+            return AfterFailure.OPENED;
         }
-        failuresInARow++;
-        if (failuresInARow >= failuresToOpen) {
+        failedInARow.add(delivery);
+        if (failedInARow.size() >= failuresToOpen) {
             openUntil = now.plus(currentOpenFor);
             return AfterFailure.OPENED;
         }

@@ -57,7 +57,7 @@ public final class Dispatcher {
     private final SplittableRandom random;
     /** The retries waiting for their time, so that closing can cancel them. */
     private final Map<Object, Cancellable> pendingRetries = new ConcurrentHashMap<>();
-    private final Outbox.Ids ids;
+    private volatile Outbox.Ids ids;
     private volatile boolean closed;
 
     /** One attempt per delivery, no standby: for tests of the lanes themselves. */
@@ -87,13 +87,19 @@ public final class Dispatcher {
             for (int n = 2; channels.containsKey(key); n++) {
                 key = name + "#" + n; // two notifier instances of one name are two channels still
             }
-            channels.put(key, new Channel(notifier, name, Lane.open(mode, "notifier-" + name, QUEUE_CAPACITY),
+            channels.put(key, new Channel(notifier, name, key, Lane.open(mode, "notifier-" + name, QUEUE_CAPACITY),
                     new ChannelBreaker(policy.suspendAfter(), policy.suspendFor())));
         }
         standbys.forEach((primary, standby) -> {
             if (!channels.containsKey(primary) || !channels.containsKey(standby) || primary.equals(standby)) {
                 throw new IllegalArgumentException("failover from channel '" + primary + "' to '" + standby
                         + "': both must be channels of the engine, and differ; channels: " + channels.keySet());
+            }
+            if (standbys.containsKey(standby) || standbys.containsValue(primary)) {
+                // A standby gets nothing but what its primary gives up: one that is a primary too,
+                // or a primary that stands in for another, would get nothing at all.
+                throw new IllegalArgumentException("failover from channel '" + primary + "' to '" + standby
+                        + "': a standby cannot have a standby of its own, nor stand in for a channel that has one");
             }
             channels.get(primary).standby = channels.get(standby);
             channels.get(standby).isStandby = true;
@@ -123,11 +129,12 @@ public final class Dispatcher {
      * @return how many deliveries are sent again
      */
     public int resume(List<Event> earlier, NodeId self) {
+        // Ids of this run differ from every earlier run's, even one that started at the same instant.
+        ids = new Outbox.Ids(clock.instant(), earlier.size());
         List<Outbox.Pending> pending = Outbox.unfinished(earlier, self, clock.instant());
         int resent = 0;
         for (Outbox.Pending delivery : pending) {
-            Channel channel = channels.values().stream().filter(candidate -> candidate.name.equals(delivery.channel()))
-                    .findFirst().orElse(null);
+            Channel channel = channels.get(delivery.channel());
             if (channel == null) {
                 LOG.warn("A notification queued for channel '{}' before the restart is dropped: the channel is gone",
                         delivery.channel());
@@ -191,16 +198,17 @@ public final class Dispatcher {
                 failed(this, "not attempted: " + stuck + " earlier deliveries still hang");
                 return;
             }
-            Cancellable watchdog = mode == DeliveryMode.THREADS
-                    ? scheduler.schedule(timeout, () -> {
-                        if (settled.compareAndSet(false, true)) {
-                            // Recorded before the lane moves on, so the next delivery's events come after it.
-                            failed(this, "timed out after " + timeout.toMillis() + " ms");
-                            channel.lane.abandon(this);
-                        }
-                    })
-                    : Cancellable.NONE;
+            Cancellable watchdog = Cancellable.NONE;
             try {
+                watchdog = mode == DeliveryMode.THREADS
+                        ? scheduler.schedule(timeout, () -> {
+                            if (settled.compareAndSet(false, true)) {
+                                // Recorded before the lane moves on, so the next delivery's events come after it.
+                                failed(this, "timed out after " + timeout.toMillis() + " ms");
+                                channel.lane.abandon(this);
+                            }
+                        })
+                        : Cancellable.NONE;
                 channel.notifier.send(notification);
                 if (settled.compareAndSet(false, true)) {
                     watchdog.cancel();
@@ -217,13 +225,17 @@ public final class Dispatcher {
             }
         }
 
-        /** The channel is suspended: the standby takes it, or it waits for the channel's next trial. */
+        /**
+         * The channel is suspended: the standby takes it, or it counts as a failed attempt (the
+         * channel's breaker aside) and waits for its next one, so that it ends sent or given up.
+         */
         private void waitForChannel(Instant now) {
             if (channel.standby != null && from == null) {
-                gaveUp(this, "handed to " + channel.standby.name + ": " + channel.name + " is suspended");
                 failOver(this, "channel '" + channel.name + "' is suspended");
+                gaveUp(this, "handed to " + channel.standby.name + ": " + channel.name + " is suspended");
             } else {
-                later(Duration.between(now, channel.breaker.retryAt(now)), new Delivery(channel, notification, attempt, from, id));
+                Duration untilTrial = Duration.between(now, channel.breaker.retryAt(now));
+                failed(this, "not attempted: channel " + channel.name + " is suspended", false, untilTrial);
             }
         }
 
@@ -256,12 +268,22 @@ public final class Dispatcher {
     }
 
     private void failed(Delivery delivery, String why) {
+        failed(delivery, why, true, Duration.ZERO);
+    }
+
+    /**
+     * @param countsForBreaker whether the channel itself failed (not when it was not even tried)
+     * @param atLeast the shortest wait before the next attempt
+     */
+    private void failed(Delivery delivery, String why, boolean countsForBreaker, Duration atLeast) {
         Channel channel = delivery.channel;
         Notification notification = delivery.notification;
         Instant now = clock.instant();
-        boolean suspended = channel.breaker.failed(now) == ChannelBreaker.AfterFailure.OPENED;
+        boolean suspended = countsForBreaker
+                && channel.breaker.failed(now, delivery.id) == ChannelBreaker.AfterFailure.OPENED;
         boolean last = delivery.attempt >= policy.attempts();
-        Duration wait = last ? Duration.ZERO : jittered(policy.backoff(delivery.attempt));
+        Duration backoff = last ? Duration.ZERO : jittered(policy.backoff(delivery.attempt));
+        Duration wait = backoff.compareTo(atLeast) >= 0 ? backoff : atLeast;
         events.record(events.event(EventKind.NOTIFICATION_FAILED)
                 .target(notification.target())
                 .status(notification.current())
@@ -273,11 +295,13 @@ public final class Dispatcher {
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
                 .attribute("attempt", Integer.toString(delivery.attempt))
+                .attribute(Outbox.DELIVERY, delivery.id)
                 .attribute("error", why));
         if (suspended) {
             events.record(events.event(EventKind.CHANNEL_SUSPENDED)
                     .severity(Severity.WARNING)
-                    .message("Channel " + channel.name + " failed " + policy.suspendAfter() + " deliveries in a row: not tried for "
+                    .message("Channel " + channel.name + " failed " + policy.suspendAfter() + " different deliveries in a row,"
+                            + " or its trial failed: not tried for "
                             + Durations.human(channel.breaker.openFor()) + (channel.standby == null ? "" : "; "
                             + channel.standby.name + " stands in"))
                     .attribute("channel", channel.name));
@@ -286,10 +310,11 @@ public final class Dispatcher {
             later(wait, delivery.next());
             return;
         }
-        gaveUp(delivery, "after " + delivery.attempt + " attempt(s)");
+        // The standby's delivery is queued before this one is closed, so that no crash between the two loses it.
         if (channel.standby != null && delivery.from == null) {
             failOver(delivery, "gave up on channel '" + channel.name + "'");
         }
+        gaveUp(delivery, "after " + delivery.attempt + " attempt(s)");
     }
 
     private void gaveUp(Delivery delivery, String why) {
@@ -319,6 +344,7 @@ public final class Dispatcher {
                 .status(notification.current())
                 .message("Queued for " + delivery.channel.name + ": " + notification.headline())
                 .attribute("channel", delivery.channel.name)
+                .attribute(Outbox.CHANNEL_KEY, delivery.channel.key)
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
                 .attribute(Outbox.DELIVERY, delivery.id);
@@ -364,14 +390,17 @@ public final class Dispatcher {
     private static final class Channel {
         final Notifier notifier;
         final String name;
+        /** Unique among the channels, where two notifiers share a name: {@code chat#2}. */
+        final String key;
         final Lane lane;
         final ChannelBreaker breaker;
         volatile Channel standby;
         volatile boolean isStandby;
 
-        Channel(Notifier notifier, String name, Lane lane, ChannelBreaker breaker) {
+        Channel(Notifier notifier, String name, String key, Lane lane, ChannelBreaker breaker) {
             this.notifier = notifier;
             this.name = name;
+            this.key = key;
             this.lane = lane;
             this.breaker = breaker;
         }

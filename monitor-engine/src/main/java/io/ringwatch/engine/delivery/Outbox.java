@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Outbox {
     /** The attribute that names a delivery. */
     static final String DELIVERY = "delivery";
+    /** The attribute that names the delivery's channel uniquely (two notifiers may share a name). */
+    static final String CHANNEL_KEY = "channel-key";
     /** Deliveries older than this are not sent again after a restart: the news is stale. */
     static final Duration MAX_AGE = Duration.ofHours(24);
 
@@ -44,7 +46,13 @@ final class Outbox {
         private final AtomicLong next = new AtomicLong();
 
         Ids(Instant runStarted) {
-            run = Long.toString(runStarted.getEpochSecond(), 36) + "." + Long.toString(runStarted.getNano(), 36);
+            this(runStarted, 0);
+        }
+
+        /** @param eventsBefore how many events the log held when this run started: no earlier run had as many */
+        Ids(Instant runStarted, int eventsBefore) {
+            run = Long.toString(runStarted.getEpochSecond(), 36) + "." + Long.toString(runStarted.getNano(), 36)
+                    + "." + Integer.toString(eventsBefore, 36);
         }
 
         String next() {
@@ -68,7 +76,7 @@ final class Outbox {
         return attributes;
     }
 
-    /** A delivery to send again: the channel, the id and the notification. */
+    /** A delivery to send again: the channel's key, the id and the notification. */
     record Pending(String channel, String id, Notification notification) {
     }
 
@@ -86,7 +94,7 @@ final class Outbox {
             }
             if (event.kind() == EventKind.NOTIFICATION_QUEUED && event.at().isAfter(now.minus(MAX_AGE))) {
                 Notification notification = notification(event.attributes());
-                String channel = event.attributes().get("channel");
+                String channel = event.attributes().getOrDefault(CHANNEL_KEY, event.attributes().get("channel"));
                 if (notification != null && channel != null) {
                     open.put(id, new Pending(channel, id, notification));
                 }

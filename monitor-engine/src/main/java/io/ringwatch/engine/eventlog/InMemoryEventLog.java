@@ -34,13 +34,13 @@ public final class InMemoryEventLog implements EventLog {
         }
     }
 
-    /** All events so far, in append order: an immutable snapshot that later appends do not change. */
     /** Every event appended so far, oldest first: what a restarted engine reads back. */
     @Override
     public List<Event> replay() {
         return events();
     }
 
+    /** All events so far, in append order: an immutable snapshot that later appends do not change. */
     public List<Event> events() {
         synchronized (events) {
             return List.copyOf(events);

@@ -112,20 +112,22 @@ public final class JsonLinesEventLog implements EventLog {
     }
 
     /**
-     * Forces what was appended to the disk. Does nothing once the log is closed (closing
-     * flushed it).
-     *
-     * @throws IOException if the disk could not be written
-     */
-    /**
-     * The events of the current file, oldest first (rotated files are not read: the outbox only
-     * needs the latest events). Lines that cannot be read are skipped, as {@link EventLogReader} does.
+     * The events of the current file, oldest first. Lines that cannot be read are skipped, as
+     * {@link EventLogReader} does. Rotated files are not read: a delivery queued just before a
+     * rotation and still open at a restart is not sent again (rotation comes every
+     * {@code maxFileBytes}, 64 MiB by default, so this is rare).
      */
     @Override
     public List<Event> replay() throws IOException {
         return EventLogReader.read(file()).events();
     }
 
+    /**
+     * Forces what was appended to the disk. Does nothing once the log is closed (closing
+     * flushed it).
+     *
+     * @throws IOException if the disk could not be written
+     */
     @Override
     public void flush() throws IOException {
         if (!closed) {

@@ -19,12 +19,14 @@ import java.util.concurrent.atomic.LongAdder;
  * Counters only grow. Thread-safe.
  */
 public final class EngineMetrics {
-    /** What became of one delivery to a channel. */
+    /** What became of one attempt, or of one delivery, to a channel. */
     public enum Outcome {
         /** The channel took it. */
         SENT,
-        /** The channel failed, timed out or was not tried. */
-        FAILED
+        /** One attempt failed, timed out or was not tried; the delivery may be tried again. */
+        FAILED,
+        /** The delivery failed on every attempt and was given up (or handed to a standby). */
+        GAVE_UP
     }
 
     private final ConcurrentMap<TargetId, Map<Status, LongAdder>> checks = new ConcurrentHashMap<>();
@@ -40,7 +42,8 @@ public final class EngineMetrics {
     /** Counts a notification outcome when the event is one. Called by the engine for every event it records. */
     public void observe(Event event) {
         Outcome outcome = event.kind() == EventKind.NOTIFICATION_SENT ? Outcome.SENT
-                : event.kind() == EventKind.NOTIFICATION_FAILED ? Outcome.FAILED : null;
+                : event.kind() == EventKind.NOTIFICATION_FAILED ? Outcome.FAILED
+                : event.kind() == EventKind.NOTIFICATION_GAVE_UP ? Outcome.GAVE_UP : null;
         if (outcome != null) {
             String channel = event.attributes().getOrDefault("channel", "unknown");
             deliveries.computeIfAbsent(channel, key -> newCounters(Outcome.class)).get(outcome).increment();
