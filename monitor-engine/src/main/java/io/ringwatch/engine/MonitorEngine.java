@@ -126,6 +126,7 @@ public final class MonitorEngine implements AutoCloseable {
                 .attribute("ring", String.join(",", ring.members().stream().map(NodeId::value).toList())));
         maintenance.forEach(watcher::addMaintenance);
         dispatcher.resume(earlier, self);
+        watcher.restoreIncidents(earlier);
         watcher.start();
     }
 

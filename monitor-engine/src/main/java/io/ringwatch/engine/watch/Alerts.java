@@ -16,8 +16,10 @@ import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.peer.TargetReport;
 import io.ringwatch.engine.state.Transition;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -36,6 +38,9 @@ final class Alerts implements Handoff.Sender {
     private final Maintenance maintenance;
     private final Predicate<NodeId> nodeDown;
 
+    /** Alerts of the node's earlier run still open, by target, until each target is first seen again. */
+    private final Map<TargetId, EarlierAlerts.Open> earlier = new HashMap<>();
+
     Alerts(NodeId self, MonitorConfig config, Timer timer, EventRecorder events, Dispatcher dispatcher, Handoff handoff,
             Maintenance maintenance, Predicate<NodeId> nodeDown) {
         this.nodeDown = nodeDown;
@@ -48,13 +53,44 @@ final class Alerts implements Handoff.Sender {
         this.maintenance = maintenance;
     }
 
+    /** The alerts an earlier run of this node left open: it goes on with them. Called before the first cycle. */
+    void restore(Map<TargetId, EarlierAlerts.Open> open) {
+        earlier.putAll(open);
+    }
+
     /** A confirmed change of {@code record}; {@code reports} are what the witnesses knew of it. */
     void onTransition(TargetRecord record, Transition transition, ProbeResult result, List<TargetReport> reports) {
+        EarlierAlerts.Open before = earlier.remove(record.target);
         if (transition.isProblem()) {
+            if (before != null && record.incident == null && EarlierAlerts.sameTrouble(before, transition.to())) {
+                goOnWith(record, before);
+                return;
+            }
             troubleConfirmed(record, transition.to(), result, reports);
         } else if (transition.isRecovery()) {
             recoveryConfirmed(record, result);
+        } else if (before != null && transition.to() == Status.UP && record.incident == null) {
+            // It recovered while this node was down: the alert it sent then still needs its recovery.
+            record.incident = restored(record, before);
+            recoveryConfirmed(record, result);
         }
+    }
+
+    /** The trouble this node alerted of before it restarted goes on: same incident, no second alert. */
+    private void goOnWith(TargetRecord record, EarlierAlerts.Open before) {
+        Incident incident = restored(record, before);
+        record.incident = incident;
+        record.lastNotified = before.notified();
+        suppressed(record, incident.key, NotificationKind.ALERT, before.notified().status(),
+                "alerted before " + self + " restarted");
+        armReminders(record, incident);
+    }
+
+    private static Incident restored(TargetRecord record, EarlierAlerts.Open before) {
+        Incident incident = new Incident(record.target, before.alertedAt());
+        incident.adopt(before.notified());
+        incident.alertedAt = before.alertedAt();
+        return incident;
     }
 
     private void troubleConfirmed(TargetRecord record, Status status, ProbeResult result, List<TargetReport> reports) {

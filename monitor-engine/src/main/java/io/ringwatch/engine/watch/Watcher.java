@@ -1,5 +1,6 @@
 package io.ringwatch.engine.watch;
 
+import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Probe;
@@ -103,6 +104,15 @@ public final class Watcher {
         handoff.sendWith(alerts);
         this.suspicion = new SelfSuspicion(self, events, timer, config.selfSuspicionNoticeAfter(),
                 alerts::selfNotice);
+    }
+
+    /**
+     * Goes on with the incidents an earlier run of this node alerted of and never saw recover,
+     * as its event log tells: no second alert for them, and their recovery when it comes. Call
+     * before {@link #start()}.
+     */
+    public synchronized void restoreIncidents(List<Event> earlier) {
+        alerts.restore(EarlierAlerts.of(earlier, self, timer.now()));
     }
 
     /** Starts watching: the first cycle runs at a random point within one interval. */
