@@ -3,6 +3,7 @@ package io.ringwatch.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringwatch.api.NodeId;
+import io.ringwatch.engine.endpoint.EndpointHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -162,7 +163,7 @@ final class AgentFarm implements LatencyFarm {
     }
 
     private boolean seesEveryWatchedNodeUp(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ringwatch/v1/status"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + EndpointHandler.STATUS_PATH))
                 .header("Authorization", "Bearer " + secret).timeout(ASK_BOUND).build();
         JsonNode status;
         try {

@@ -6,6 +6,7 @@ import io.ringwatch.agent.config.AgentConfig;
 import io.ringwatch.agent.config.ConfigException;
 import io.ringwatch.agent.config.ConfigFile;
 import io.ringwatch.agent.config.MemberEntry;
+import io.ringwatch.engine.endpoint.EndpointHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -34,7 +35,6 @@ import picocli.CommandLine.Spec;
                 "and its own services checked just now. Exit code 0 when the node answered, 1 when it did not,",
                 "2 when it refused the secret or the config is wrong."})
 public final class StatusCommand implements Callable<Integer> {
-    private static final String STATUS_PATH = "/ringwatch/v1/status";
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     @Spec
@@ -86,7 +86,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     private int ask(URI node, Optional<String> secret, PrintWriter out, PrintWriter err) {
         String base = node.toString().replaceAll("/+$", "");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + STATUS_PATH)).timeout(TIMEOUT).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + EndpointHandler.STATUS_PATH)).timeout(TIMEOUT).GET();
         secret.ifPresent(value -> request.header("Authorization", "Bearer " + value));
         HttpResponse<String> response;
         try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.ringwatch.engine.endpoint.EndpointHandler;
 import org.awaitility.Awaitility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,13 +108,13 @@ final class ProcessFarm implements AutoCloseable {
 
     /** The node's own liveness answer ({@code health}, {@code reason}), if it answers. */
     Optional<JsonNode> live(String node) {
-        return get(node, "/ringwatch/v1/live", false);
+        return get(node, EndpointHandler.LIVE_PATH, false);
     }
 
     /** The node's Prometheus metrics, as a scraper gets them (no secret). */
     String metrics(String node) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + endpointPorts.get(node) + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                URI.create("http://127.0.0.1:" + endpointPorts.get(node) + EndpointHandler.METRICS_PATH)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
@@ -171,7 +172,7 @@ final class ProcessFarm implements AutoCloseable {
 
     private boolean everyTargetUp() {
         for (String node : nodes) {
-            Optional<JsonNode> status = get(node, "/ringwatch/v1/status", true);
+            Optional<JsonNode> status = get(node, EndpointHandler.STATUS_PATH, true);
             if (status.isEmpty() || status.get().path("targets").size() == 0) {
                 return false;
             }

@@ -45,6 +45,15 @@ import org.slf4j.LoggerFactory;
  * "unauthorized". Thread-safe; each request may block up to the engine's check timeout.
  */
 public final class EndpointHandler {
+    /** Liveness: open to anyone. */
+    public static final String LIVE_PATH = WireProtocol.LIVE;
+    /** The node's view and its own services: needs the secret. */
+    public static final String STATUS_PATH = WireProtocol.STATUS;
+    /** Peer questions: needs the secret. */
+    public static final String ASK_PATH = WireProtocol.ASK;
+    /** Prometheus metrics. */
+    public static final String METRICS_PATH = WireProtocol.METRICS;
+
     private static final Logger LOG = LoggerFactory.getLogger(EndpointHandler.class);
 
     private final MonitorEngine engine;
