@@ -160,12 +160,7 @@ class ConfigFileTest {
 
     @Test
     void aChannelMayBeGivenAsOneUrlWhichStaysHidden() {
-        AgentConfig config = Yaml.parse("""
-                node: n1
-                secret: ${RINGWATCH_SECRET}
-                members:
-                  - id: n1
-                    endpoint: http://10.0.0.1:7070
+        AgentConfig config = Yaml.parse(Yaml.ONE_NODE + """
                 channels:
                   - name: phone
                     url: tgram://123456:token-secret/-100200
@@ -174,12 +169,7 @@ class ConfigFileTest {
         assertThat(config.channels()).containsExactly(ChannelEntry.ofUrl("phone", "tgram://123456:token-secret/-100200"));
         assertThat(config.channels().get(0).kind()).isEqualTo("tgram URL");
         assertThat(config.toString()).doesNotContain("token-secret");
-        assertThatThrownBy(() -> Yaml.parse("""
-                node: n1
-                secret: ${RINGWATCH_SECRET}
-                members:
-                  - id: n1
-                    endpoint: http://10.0.0.1:7070
+        assertThatThrownBy(() -> Yaml.parse(Yaml.ONE_NODE + """
                 channels:
                   - name: phone
                     provider: webhook
@@ -192,12 +182,7 @@ class ConfigFileTest {
 
     @Test
     void readsTheDeliveryPolicyAndFailovers() {
-        AgentConfig config = Yaml.parse("""
-                node: n1
-                secret: ${RINGWATCH_SECRET}
-                members:
-                  - id: n1
-                    endpoint: http://10.0.0.1:7070
+        AgentConfig config = Yaml.parse(Yaml.ONE_NODE + """
                 channels:
                   - name: chat
                     provider: console
@@ -223,12 +208,7 @@ class ConfigFileTest {
 
     @Test
     void aFailoverMustNameAnotherChannel() {
-        assertThatThrownBy(() -> Yaml.parse("""
-                node: n1
-                secret: ${RINGWATCH_SECRET}
-                members:
-                  - id: n1
-                    endpoint: http://10.0.0.1:7070
+        assertThatThrownBy(() -> Yaml.parse(Yaml.ONE_NODE + """
                 channels:
                   - name: chat
                     provider: console
@@ -247,12 +227,7 @@ class ConfigFileTest {
 
     @Test
     void aStandbyCannotHaveAFailoverOfItsOwn() {
-        assertThatThrownBy(() -> Yaml.parse("""
-                node: n1
-                secret: ${RINGWATCH_SECRET}
-                members:
-                  - id: n1
-                    endpoint: http://10.0.0.1:7070
+        assertThatThrownBy(() -> Yaml.parse(Yaml.ONE_NODE + """
                 channels:
                   - name: chat
                     provider: console
@@ -267,12 +242,7 @@ class ConfigFileTest {
 
     @Test
     void aControlTargetMayBeAPing() {
-        String yaml = """
-                node: n1
-                secret: ${RINGWATCH_SECRET}
-                members:
-                  - id: n1
-                    endpoint: http://10.0.0.1:7070
+        String yaml = Yaml.ONE_NODE + """
                 control-target: %s
                 """;
 

@@ -20,6 +20,15 @@ final class Yaml {
                 provider: webhook
             """;
 
+    /** A valid farm of one node, five lines, to append the section under test to. */
+    static final String ONE_NODE = """
+            node: n1
+            secret: ${RINGWATCH_SECRET}
+            members:
+              - id: n1
+                endpoint: http://10.0.0.1:7070
+            """;
+
     private Yaml() {
     }
 
