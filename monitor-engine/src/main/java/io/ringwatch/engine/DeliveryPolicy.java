@@ -1,7 +1,6 @@
 package io.ringwatch.engine;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How hard the engine tries to deliver a notification to a channel: attempts, exponential
@@ -116,22 +115,19 @@ public final class DeliveryPolicy {
 
         /** @throws IllegalArgumentException if less than 1 */
         public Builder attempts(int attempts) {
-            if (attempts < 1) {
-                throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
-            }
-            this.attempts = attempts;
+            this.attempts = MonitorConfig.Builder.atLeastOne(attempts, "attempts");
             return this;
         }
 
         /** @throws IllegalArgumentException if not positive */
         public Builder firstRetry(Duration firstRetry) {
-            this.firstRetry = positive("firstRetry", firstRetry);
+            this.firstRetry = MonitorConfig.Builder.positive(firstRetry, "firstRetry");
             return this;
         }
 
         /** @throws IllegalArgumentException if not positive */
         public Builder maxRetry(Duration maxRetry) {
-            this.maxRetry = positive("maxRetry", maxRetry);
+            this.maxRetry = MonitorConfig.Builder.positive(maxRetry, "maxRetry");
             return this;
         }
 
@@ -146,16 +142,13 @@ public final class DeliveryPolicy {
 
         /** @throws IllegalArgumentException if less than 1 */
         public Builder suspendAfter(int failures) {
-            if (failures < 1) {
-                throw new IllegalArgumentException("suspendAfter must be at least 1, was " + failures);
-            }
-            this.suspendAfter = failures;
+            this.suspendAfter = MonitorConfig.Builder.atLeastOne(failures, "suspendAfter");
             return this;
         }
 
         /** @throws IllegalArgumentException if not positive */
         public Builder suspendFor(Duration suspendFor) {
-            this.suspendFor = positive("suspendFor", suspendFor);
+            this.suspendFor = MonitorConfig.Builder.positive(suspendFor, "suspendFor");
             return this;
         }
 
@@ -165,14 +158,6 @@ public final class DeliveryPolicy {
                 throw new IllegalArgumentException("maxRetry (" + maxRetry + ") must not be shorter than firstRetry (" + firstRetry + ")");
             }
             return new DeliveryPolicy(this);
-        }
-
-        private static Duration positive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
         }
     }
 }

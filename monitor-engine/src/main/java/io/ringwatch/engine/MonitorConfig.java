@@ -384,7 +384,7 @@ public final class MonitorConfig {
             return new MonitorConfig(this);
         }
 
-        private static Duration positive(Duration duration, String what) {
+        static Duration positive(Duration duration, String what) {
             Objects.requireNonNull(duration, what);
             if (duration.isZero() || duration.isNegative()) {
                 throw new IllegalArgumentException(what + " must be positive, was " + duration);
@@ -392,7 +392,7 @@ public final class MonitorConfig {
             return duration;
         }
 
-        private static int atLeastOne(int value, String what) {
+        static int atLeastOne(int value, String what) {
             if (value < 1) {
                 throw new IllegalArgumentException(what + " must be at least 1, was " + value);
             }
