@@ -51,6 +51,8 @@ final class ProcessFarm implements AutoCloseable {
     private final Map<String, LoopbackWebService> services = new LinkedHashMap<>();
     private final Map<String, AgentProcess> agents = new HashMap<>();
     private final List<CuttableProxy> proxies = new ArrayList<>();
+    /** Sockets that hold the agents' ports until the agents start. */
+    private final List<ServerSocket> reservations = new ArrayList<>();
     private final String secret = newSecret();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private String partitionable;
@@ -68,7 +70,9 @@ final class ProcessFarm implements AutoCloseable {
         for (int i = 1; i <= size; i++) {
             String node = "n" + i;
             nodes.add(node);
-            endpointPorts.put(node, freePort());
+            ServerSocket reservation = reservePort();
+            reservations.add(reservation);
+            endpointPorts.put(node, reservation.getLocalPort());
             services.put(node, LoopbackWebService.start());
         }
     }
@@ -83,6 +87,12 @@ final class ProcessFarm implements AutoCloseable {
         for (String node : nodes) {
             Files.writeString(config(node), yaml(node));
         }
+        // The agents' ports stayed bound while the web services and proxies took theirs, so that
+        // none of those could take an agent's port; they are let go only now.
+        for (ServerSocket reservation : reservations) {
+            reservation.close();
+        }
+        reservations.clear();
         nodes.forEach(this::launch);
         await("every node sees its partners UP", START_BOUND, this::everyTargetUp);
     }
@@ -152,6 +162,13 @@ final class ProcessFarm implements AutoCloseable {
             agents.clear();
             services.values().forEach(LoopbackWebService::close);
             proxies.forEach(CuttableProxy::close);
+            for (ServerSocket reservation : reservations) {
+                try {
+                    reservation.close();
+                } catch (IOException ignored) {
+                    // a port held for an agent that never started
+                }
+            }
         }
     }
 
@@ -264,9 +281,9 @@ final class ProcessFarm implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    private static ServerSocket reservePort() {
+        try {
+            return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
