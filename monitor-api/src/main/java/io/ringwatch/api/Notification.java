@@ -66,6 +66,7 @@ public record Notification(
             case ALERT, RECOVERY -> target.describe(current.name());
             case REMINDER -> "still " + target.describe(current.name()) + " since " + since;
             case ESCALATION -> "unacknowledged: " + target.describe(current.name()) + " since " + since;
+            case ACKNOWLEDGED -> "acknowledged: " + target.describe(current.name()) + " since " + since;
             case FLAPPING -> target.describe("FLAPPING");
             case NOTICE -> reason;
         };

@@ -10,6 +10,8 @@ public enum NotificationKind {
     REMINDER,
     /** Nobody acknowledged within the escalation delay: whoever is on call should be phoned. */
     ESCALATION,
+    /** Someone acknowledged the incident: reminders and escalation stop; incident tools mark it acknowledged. */
+    ACKNOWLEDGED,
     /** A target changes state too often to alert on each change; quiet until it settles. */
     FLAPPING,
     /** Something people should know that is not a target's state: an observer that suspects its own network path, say. */

@@ -39,6 +39,31 @@ public interface Notifier extends AutoCloseable {
      */
     void send(Notification notification) throws Exception;
 
+    /**
+     * Whether this channel can deliver to a contact's own address ({@link #send(Notification,
+     * Recipient)}), as a chat bot, a phone or mail can. A channel that posts to one fixed place
+     * (a webhook, an incident tool) cannot: it gets every notification routing lets through, and
+     * contacts cannot have an address on it. False by default.
+     */
+    default boolean sendsToAddresses() {
+        return false;
+    }
+
+    /**
+     * Delivers one notification to one contact, at the contact's address on this channel
+     * instead of the channel's own destination. Same contract as {@link #send(Notification)}.
+     * Called only if {@link #sendsToAddresses()} is true.
+     *
+     * @param notification what to tell
+     * @param recipient whom, and where on this channel
+     * @throws Exception when delivery failed; the engine records it and goes on
+     * @throws UnsupportedOperationException by default: the channel has one fixed destination
+     */
+    default void send(Notification notification, Recipient recipient) throws Exception {
+        throw new UnsupportedOperationException("channel '" + name() + "' sends to one fixed destination,"
+                + " not to a contact's address");
+    }
+
     /** Releases what the notifier holds. Called once, when the engine closes. */
     @Override
     default void close() {

@@ -2,6 +2,7 @@ package io.ringwatch.notifiers.channel;
 
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -59,6 +60,37 @@ public abstract class HttpNotifier implements Notifier {
             throw new IllegalStateException("channel '" + channel + "' is closed");
         }
         deliver(notification);
+    }
+
+    /**
+     * Delivers the notification to the recipient's address with {@link #deliverTo}, as
+     * {@link #send(Notification)} does to the channel's own destination.
+     *
+     * @throws UnsupportedOperationException if the channel does not {@linkplain #sendsToAddresses() send to addresses}
+     */
+    @Override
+    public final void send(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        Objects.requireNonNull(notification, "notification");
+        Objects.requireNonNull(recipient, "recipient");
+        if (!sendsToAddresses()) {
+            throw new UnsupportedOperationException("channel '" + channel + "' sends to one fixed destination,"
+                    + " not to a contact's address");
+        }
+        if (closed) {
+            throw new IllegalStateException("channel '" + channel + "' is closed");
+        }
+        deliverTo(notification, recipient);
+    }
+
+    /**
+     * Sends the notification to the recipient's address; called by {@link #send(Notification,
+     * Recipient)} only if {@link #sendsToAddresses()} is true. Providers that send to addresses
+     * override both.
+     *
+     * @throws UnsupportedOperationException by default
+     */
+    protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("channel '" + channel + "' sends to one fixed destination");
     }
 
     /**

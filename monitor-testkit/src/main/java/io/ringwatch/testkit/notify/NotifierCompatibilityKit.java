@@ -1,5 +1,6 @@
 package io.ringwatch.testkit.notify;
 
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleEscalation;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
@@ -17,6 +18,7 @@ import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.engine.dispatch.NotifierProviders;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -130,6 +132,26 @@ public abstract class NotifierCompatibilityKit {
      */
     protected void makeChannelFail() throws Exception {
         Assumptions.abort("makeChannelFail() is not implemented, so the failure tests are skipped");
+    }
+
+    /**
+     * An address on this channel, in its own form, to which the working settings can deliver: a
+     * chat id, a phone number, an e-mail address. Needed only if the notifier
+     * {@linkplain Notifier#sendsToAddresses() sends to addresses}; the kit then fails the tests of
+     * "Addressed to a contact" until it is given, with {@link #assertDeliveredTo}.
+     */
+    protected String sampleAddress() {
+        return null;
+    }
+
+    /**
+     * Checks that {@code sent} arrived at {@code address} (and not at the channel's own
+     * destination), as {@link #assertDelivered} does for the channel's destination. Needed only if
+     * the notifier sends to addresses.
+     */
+    protected void assertDeliveredTo(Notification sent, String address) throws Exception {
+        fail("the notifier sends to addresses: override assertDeliveredTo(Notification, String) to check that a "
+                + "notification arrived at a contact's address");
     }
 
     /** How long a send may take, delivering or failing. 10 seconds by default. */
@@ -265,6 +287,12 @@ public abstract class NotifierCompatibilityKit {
         }
 
         @Test
+        @DisplayName("an acknowledgement arrives")
+        void anAcknowledgementArrives() throws Exception {
+            sendsAndArrives(sampleAcknowledgement());
+        }
+
+        @Test
         @DisplayName("a flapping notice arrives")
         void aFlappingNoticeArrives() throws Exception {
             sendsAndArrives(sampleFlapping());
@@ -301,6 +329,64 @@ public abstract class NotifierCompatibilityKit {
         private void sendsAndArrives(Notification sent) throws Exception {
             send(newNotifier(), sent);
             assertDelivered(sent);
+        }
+    }
+
+    @Nested
+    @DisplayName("Addressed to a contact")
+    class AddressedToAContact {
+
+        @Test
+        @DisplayName("a channel with one fixed destination refuses a recipient, naming the channel")
+        void aFixedChannelRefusesARecipient() {
+            Notifier notifier = newNotifier();
+            Assumptions.assumeFalse(notifier.sendsToAddresses(), "the notifier sends to addresses");
+
+            Recipient alice = new Recipient("alice", "somewhere");
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> notifier.send(sampleAlert(), alice));
+            assertThat(refused).as("what send(notification, recipient) threw").isInstanceOf(UnsupportedOperationException.class);
+            assertThat(refused.getMessage()).contains(notifier.name());
+        }
+
+        @Test
+        @DisplayName("each kind arrives at the contact's address")
+        void eachKindArrivesAtTheAddress() throws Exception {
+            Notifier notifier = addressable();
+            for (Notification sent : SampleNotifications.sampleOfEachKind()) {
+                sendTo(notifier, sent, new Recipient("alice", sampleAddress()));
+                assertDeliveredTo(sent, sampleAddress());
+            }
+        }
+
+        @Test
+        @DisplayName("awkward text arrives intact at the contact's address")
+        void awkwardTextArrivesAtTheAddress() throws Exception {
+            Notification sent = sampleWithAwkwardText();
+            sendTo(addressable(), sent, new Recipient("alice", sampleAddress()));
+            assertDeliveredTo(sent, sampleAddress());
+        }
+
+        @Test
+        @DisplayName("the address is not in the notifier's name or toString after sending")
+        void theAddressIsNotShown() throws Exception {
+            Notifier notifier = addressable();
+            sendTo(notifier, sampleAlert(), new Recipient("alice", sampleAddress()));
+
+            assertThat(notifier.name()).doesNotContain(sampleAddress());
+            assertThat(notifier.toString()).doesNotContain(sampleAddress());
+        }
+
+        private Notifier addressable() {
+            Notifier notifier = newNotifier();
+            Assumptions.assumeTrue(notifier.sendsToAddresses(), "the notifier has one fixed destination");
+            assertThat(sampleAddress()).as("sampleAddress(): the notifier sends to addresses, so the kit needs one")
+                    .isNotBlank();
+            return notifier;
+        }
+
+        private void sendTo(Notifier notifier, Notification notification, Recipient recipient) {
+            assertTimeoutPreemptively(sendTimeout(), () -> notifier.send(notification, recipient),
+                    () -> "send to a recipient did not return within " + sendTimeout());
         }
     }
 

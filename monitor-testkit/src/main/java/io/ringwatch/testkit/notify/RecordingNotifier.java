@@ -3,6 +3,7 @@ package io.ringwatch.testkit.notify;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Notifier;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class RecordingNotifier implements Notifier {
     private final Object lock = new Object();
     private final List<Notification> recorded = new ArrayList<>();
     private final List<Notification> failed = new ArrayList<>();
+    /** The contact each recorded notification was addressed to, or null for the channel itself; parallel to {@code recorded}. */
+    private final List<Recipient> recipients = new ArrayList<>();
     private int failuresScripted;
     private boolean failingAlways;
     private CountDownLatch gate;
@@ -73,6 +76,28 @@ public final class RecordingNotifier implements Notifier {
      */
     @Override
     public void send(Notification notification) throws IOException, InterruptedException {
+        record(notification, null);
+    }
+
+    /** Reaches any address: a recording channel stands in for a chat bot or a phone. */
+    @Override
+    public boolean sendsToAddresses() {
+        return true;
+    }
+
+    /**
+     * Records the notification as addressed to {@code recipient}, or fails as scripted.
+     *
+     * @throws IOException if a failure is scripted; the message says so
+     * @throws InterruptedException if the thread is interrupted while a {@link #blockUntil} latch holds it
+     * @throws NullPointerException if a value is null
+     */
+    @Override
+    public void send(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        record(notification, Objects.requireNonNull(recipient, "recipient"));
+    }
+
+    private void record(Notification notification, Recipient recipient) throws IOException, InterruptedException {
         Objects.requireNonNull(notification, "notification");
         CountDownLatch hold;
         synchronized (lock) {
@@ -101,6 +126,7 @@ public final class RecordingNotifier implements Notifier {
                         + (failingAlways ? "failAlways" : "failNext") + ")");
             }
             recorded.add(notification);
+            recipients.add(recipient);
             lock.notifyAll();
         }
     }
@@ -109,6 +135,35 @@ public final class RecordingNotifier implements Notifier {
     public List<Notification> notifications() {
         synchronized (lock) {
             return List.copyOf(recorded);
+        }
+    }
+
+    /**
+     * What was delivered to {@code contact}'s address, in order; a copy. Notifications sent to
+     * the channel itself are not among them.
+     */
+    public List<Notification> notificationsTo(String contact) {
+        synchronized (lock) {
+            List<Notification> to = new ArrayList<>();
+            for (int i = 0; i < recorded.size(); i++) {
+                if (recipients.get(i) != null && recipients.get(i).contact().equals(contact)) {
+                    to.add(recorded.get(i));
+                }
+            }
+            return to;
+        }
+    }
+
+    /** What was delivered to the channel itself, not to a contact's address, in order; a copy. */
+    public List<Notification> notificationsToTheChannel() {
+        synchronized (lock) {
+            List<Notification> to = new ArrayList<>();
+            for (int i = 0; i < recorded.size(); i++) {
+                if (recipients.get(i) == null) {
+                    to.add(recorded.get(i));
+                }
+            }
+            return to;
         }
     }
 
@@ -155,6 +210,7 @@ public final class RecordingNotifier implements Notifier {
     public void clear() {
         synchronized (lock) {
             recorded.clear();
+            recipients.clear();
             failed.clear();
         }
     }

@@ -68,6 +68,12 @@ public final class SampleNotifications {
                 .at(SINCE.plus(Duration.ofMinutes(30))).reason("connection refused").build();
     }
 
+    /** Someone acknowledged the sample incident: reminders and escalation stop. */
+    public static Notification sampleAcknowledgement() {
+        return base(NotificationKind.ACKNOWLEDGED).previous(Status.DOWN).current(Status.DOWN)
+                .at(SINCE.plus(Duration.ofMinutes(12))).reason("acknowledged by alice: Ok, I got this one").build();
+    }
+
     /** The sample target keeps changing state. */
     public static Notification sampleFlapping() {
         return base(NotificationKind.FLAPPING).previous(Status.UP).current(Status.DEGRADED)
@@ -102,8 +108,8 @@ public final class SampleNotifications {
 
     /** One sample of each {@link NotificationKind}, in declaration order of the kinds. */
     public static List<Notification> sampleOfEachKind() {
-        return List.of(sampleAlert(), sampleRecovery(), sampleReminder(), sampleEscalation(), sampleFlapping(),
-                sampleNotice());
+        return List.of(sampleAlert(), sampleRecovery(), sampleReminder(), sampleEscalation(),
+                sampleAcknowledgement(), sampleFlapping(), sampleNotice());
     }
 
     private static Notification.Builder base(NotificationKind kind) {
