@@ -1,5 +1,7 @@
 package io.ringwatch.testkit.notify;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
@@ -31,6 +33,17 @@ class RecordingNotifierCompatibilityTest extends NotifierCompatibilityKit {
     @Override
     protected void assertDelivered(Notification sent) {
         NotificationsAssert.assertThat(RecordingNotifierProvider.channel(CHANNEL)).contains(sent);
+    }
+
+    @Override
+    protected String sampleAddress() {
+        return "alice@example.org";
+    }
+
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) {
+        assertThat(RecordingNotifierProvider.channel(CHANNEL).notificationsTo("alice")).contains(sent);
+        assertThat(RecordingNotifierProvider.channel(CHANNEL).notificationsToTheChannel()).doesNotContain(sent);
     }
 
     @Override
