@@ -19,6 +19,7 @@ module io.ringwatch.engine {
     exports io.ringwatch.engine.peer;
     exports io.ringwatch.engine.probe;
     exports io.ringwatch.engine.ring;
+    exports io.ringwatch.engine.routing;
     exports io.ringwatch.engine.schedule;
 
     uses io.ringwatch.api.NotifierProvider;

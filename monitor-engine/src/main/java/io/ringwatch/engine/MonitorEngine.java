@@ -21,6 +21,7 @@ import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.Transport;
 import io.ringwatch.engine.ring.Ring;
+import io.ringwatch.engine.routing.Routing;
 import io.ringwatch.engine.ring.RingOrder;
 import io.ringwatch.engine.schedule.Scheduler;
 import io.ringwatch.engine.schedule.SystemScheduler;
@@ -94,7 +95,7 @@ public final class MonitorEngine implements AutoCloseable {
         Scheduler scheduler = builder.scheduler != null ? builder.scheduler : ownedScheduler;
         events = new EventRecorder(self, builder.clock, log, Lane.open(builder.delivery, "eventlog-" + self, 10_000),
                 metrics::observe);
-        dispatcher = new Dispatcher(notifiers, builder.standbys, builder.deliveryPolicy, builder.delivery,
+        dispatcher = new Dispatcher(notifiers, builder.standbys, builder.routing, builder.deliveryPolicy, builder.delivery,
                 config.notifierTimeout(), scheduler, builder.clock, events, seed);
         watcher = new Watcher(self, List.copyOf(members.values()), ring, config, transport, scheduler, builder.clock,
                 events, dispatcher, builder.controlTarget, new SplittableRandom(seed), metrics);
@@ -181,6 +182,15 @@ public final class MonitorEngine implements AutoCloseable {
     /** The members of the farm, in the order they were given. */
     public List<Member> members() {
         return List.copyOf(members.values());
+    }
+
+    /**
+     * Who this engine tells what. Subscriptions, mutes and on-call overrides changed here hold
+     * for this engine only and are not written to the event log; people's changes go through
+     * the engine's own methods, such as {@link #mute}.
+     */
+    public Routing routing() {
+        return dispatcher.routing();
     }
 
     /** What this engine has counted since it was built: checks, latencies, notification outcomes. */
@@ -295,6 +305,7 @@ public final class MonitorEngine implements AutoCloseable {
         private final List<MaintenanceWindow> maintenance = new ArrayList<>();
         private DeliveryPolicy deliveryPolicy = DeliveryPolicy.ofDefaults();
         private final Map<String, String> standbys = new LinkedHashMap<>();
+        private Routing routing = Routing.none();
 
         /** A channel by provider id and settings, or (provider null) by URL in {@code url}. */
         private record ChannelRequest(String provider, NotifierSettings settings, String url) {
@@ -461,6 +472,16 @@ public final class MonitorEngine implements AutoCloseable {
             if (standbys.putIfAbsent(Objects.requireNonNull(channel, "channel"), standby) != null) {
                 throw new IllegalArgumentException("channel '" + channel + "' has a failover already");
             }
+            return this;
+        }
+
+        /**
+         * Who is told what: contacts, subscriptions, mutes, the on-call schedule and the
+         * escalation policy. {@link Routing#none()} unless set: every channel gets every
+         * notification. The channels it names are checked when the engine is built.
+         */
+        public Builder routing(Routing routing) {
+            this.routing = Objects.requireNonNull(routing, "routing");
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.ringwatch.api.Event;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.api.ServiceId;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.DeliveryMode;
@@ -16,6 +17,7 @@ import io.ringwatch.engine.eventlog.InMemoryEventLog;
 import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.membership.ServiceSpec;
 import io.ringwatch.engine.ring.RingOrder;
+import io.ringwatch.engine.routing.Routing;
 import io.ringwatch.testkit.notify.RecordingNotifier;
 import io.ringwatch.testkit.time.FakeClock;
 import io.ringwatch.testkit.time.VirtualTimeScheduler;
@@ -335,6 +337,7 @@ public final class SimulatedCluster implements AutoCloseable {
         settings.notifiers.forEach(notifier -> builder.notifier(shared(notifier)));
         builder.deliveryPolicy(settings.deliveryPolicy);
         settings.standbys.forEach(builder::failover);
+        builder.routing(settings.routing.copy());
         maintenance.forEach(builder::maintenance);
         if (settings.controlTargets) {
             builder.controlTarget(network.controlTargetFor(node.id));
@@ -358,6 +361,16 @@ public final class SimulatedCluster implements AutoCloseable {
             @Override
             public void send(Notification notification) throws Exception {
                 notifier.send(notification);
+            }
+
+            @Override
+            public boolean sendsToAddresses() {
+                return notifier.sendsToAddresses();
+            }
+
+            @Override
+            public void send(Notification notification, Recipient recipient) throws Exception {
+                notifier.send(notification, recipient);
             }
         };
     }
@@ -385,6 +398,7 @@ public final class SimulatedCluster implements AutoCloseable {
         private boolean controlTargets;
         private DeliveryPolicy deliveryPolicy = DeliveryPolicy.ofDefaults();
         private final Map<String, String> standbys = new LinkedHashMap<>();
+        private Routing routing = Routing.none();
         private record Channel(String provider, String name, Map<String, String> settings) {
         }
 
@@ -514,6 +528,17 @@ public final class SimulatedCluster implements AutoCloseable {
          */
         public Builder failover(String channel, String standby) {
             standbys.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(standby, "standby"));
+            return this;
+        }
+
+        /**
+         * Who is told what, on every engine (each gets its own {@linkplain Routing#copy() copy}):
+         * contacts with addresses on the channels given to this builder (the shared recording
+         * channel is {@code team-chat} unless renamed), subscriptions, mutes, on-call and escalation.
+         * {@link Routing#none()} unless set.
+         */
+        public Builder routing(Routing routing) {
+            this.routing = Objects.requireNonNull(routing, "routing");
             return this;
         }
 

@@ -62,7 +62,9 @@ class AlertingTest {
             assertThat(farm.acknowledge("n3", "tim", "Ok, I got this one")).isTrue();
             farm.runFor(Duration.ofHours(2));
 
-            assertThat(farm.notifications()).hasKindsExactly(NotificationKind.ALERT);
+            assertThat(farm.notifications()).hasKindsExactly(NotificationKind.ALERT, NotificationKind.ACKNOWLEDGED);
+            assertThat(farm.notifications().notifications().get(1).reason())
+                    .isEqualTo("acknowledged by tim: Ok, I got this one");
             assertThat(farm.view("n2").target(N3)).hasValueSatisfying(view -> assertThat(view.acknowledged()).isTrue());
             assertThat(farm.eventLog("n2")).hasEventMatching(event -> event.kind() == EventKind.ACKNOWLEDGED
                     && event.message().equals("tim acknowledged node n3 DOWN: Ok, I got this one"), "tim's acknowledgement");
@@ -76,7 +78,9 @@ class AlertingTest {
             farm.engine("n1").acknowledge(N3, "tim", "");
             farm.runFor(Duration.ofHours(2));
 
-            assertThat(farm.notifications()).hasKindsExactly(NotificationKind.ALERT);
+            assertThat(farm.notifications()).as("told once, by the watcher that alerted")
+                    .hasKindsExactly(NotificationKind.ALERT, NotificationKind.ACKNOWLEDGED);
+            assertThat(farm.notifications().notifications().get(1).observer().value()).isEqualTo("n2");
             assertThat(farm.eventLog("n2")).hasEvent(EventKind.ACKNOWLEDGED, N3);
         }
 

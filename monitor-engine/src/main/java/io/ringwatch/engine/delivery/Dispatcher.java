@@ -6,19 +6,24 @@ import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.api.Severity;
 import io.ringwatch.engine.DeliveryMode;
 import io.ringwatch.engine.DeliveryPolicy;
 import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.audit.EventRecorder;
+import io.ringwatch.engine.routing.Router;
+import io.ringwatch.engine.routing.Routing;
 import io.ringwatch.engine.schedule.Cancellable;
 import io.ringwatch.engine.schedule.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each notification to every channel, each on its own lane with its own timeout, and
- * records every attempt. A channel that throws or hangs delays no other channel and never the
- * checks.
+ * Hands each notification to the channels and contacts its {@link Routing} names (without
+ * contacts, every channel), each channel on its own lane with its own timeout, and records
+ * every attempt. A channel that throws or hangs delays no other channel and never the checks.
  *
  * <ul>
  *   <li><b>Retries.</b> A failed delivery is tried again after an exponential backoff with
@@ -55,6 +60,7 @@ public final class Dispatcher {
     private final DeliveryMode mode;
     private final DeliveryPolicy policy;
     private final SplittableRandom random;
+    private final Router router;
     /** The retries waiting for their time, so that closing can cancel them. */
     private final Map<Object, Cancellable> pendingRetries = new ConcurrentHashMap<>();
     private volatile Outbox.Ids ids;
@@ -63,16 +69,19 @@ public final class Dispatcher {
     /** One attempt per delivery, no standby: for tests of the lanes themselves. */
     public Dispatcher(List<Notifier> notifiers, DeliveryMode mode, Duration timeout, Scheduler scheduler,
             EventRecorder events) {
-        this(notifiers, Map.of(), DeliveryPolicy.once(), mode, timeout, scheduler, Clock.systemUTC(), events, 0);
+        this(notifiers, Map.of(), Routing.none(), DeliveryPolicy.once(), mode, timeout, scheduler, Clock.systemUTC(),
+                events, 0);
     }
 
     /**
      * @param standbys the standby channel of a channel, by channel name
+     * @param routing who is told what
      * @param seed seeds the jitter of retries
-     * @throws IllegalArgumentException if a standby names a channel that does not exist, or a channel is its own standby
+     * @throws IllegalArgumentException if a standby names a channel that does not exist, or a channel is its own
+     *         standby, or the routing names a channel that does not exist or cannot reach contacts
      */
-    public Dispatcher(List<Notifier> notifiers, Map<String, String> standbys, DeliveryPolicy policy, DeliveryMode mode,
-            Duration timeout, Scheduler scheduler, Clock clock, EventRecorder events, long seed) {
+    public Dispatcher(List<Notifier> notifiers, Map<String, String> standbys, Routing routing, DeliveryPolicy policy,
+            DeliveryMode mode, Duration timeout, Scheduler scheduler, Clock clock, EventRecorder events, long seed) {
         this.events = events;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -104,6 +113,15 @@ public final class Dispatcher {
             channels.get(primary).standby = channels.get(standby);
             channels.get(standby).isStandby = true;
         });
+        List<Router.Channel> seen = new ArrayList<>();
+        channels.values().forEach(channel -> seen.add(new Router.Channel(channel.key, sendsToAddresses(channel.notifier),
+                channel.isStandby)));
+        this.router = new Router(routing, seen);
+    }
+
+    /** The routing of this dispatcher: contacts, subscriptions, mutes, on-call and escalation. */
+    public Routing routing() {
+        return router.routing();
     }
 
     /** Whether any channel is configured. */
@@ -111,13 +129,32 @@ public final class Dispatcher {
         return !channels.isEmpty();
     }
 
-    /** Queues the notification on every channel that is not only a standby. Never blocks (unless delivery is inline). */
+    /** Queues the notification where routing sends it. Never blocks (unless delivery is inline). */
     public void dispatch(Notification notification) {
-        for (Channel channel : channels.values()) {
-            if (!channel.isStandby) {
-                queue(new Delivery(channel, notification, 1, null, ids.next()));
-            }
+        dispatch(notification, 0);
+    }
+
+    /**
+     * Queues the notification where routing sends it. Never blocks (unless delivery is inline).
+     *
+     * @param escalationStep for an escalation, its step (1 for the first); for a recovery or an
+     *        acknowledgement, how many steps the incident reached; 0 otherwise
+     * @return how many deliveries were queued; none is recorded as suppressed
+     */
+    public int dispatch(Notification notification, int escalationStep) {
+        List<Router.Route> routes = router.routes(notification, escalationStep, clock.instant());
+        if (routes.isEmpty()) {
+            events.record(events.event(EventKind.NOTIFICATION_SUPPRESSED).target(notification.target())
+                    .status(notification.current())
+                    .message("Not sent (no channel or contact is routed to): " + notification.headline())
+                    .attribute("notification", notification.kind()).attribute("incident", notification.incidentKey())
+                    .attribute("why", "nobody subscribed"));
         }
+        for (Router.Route route : routes) {
+            queue(new Delivery(channels.get(route.channel()), notification, 1, null, ids.next(),
+                    route.recipient().orElse(null)));
+        }
+        return routes.size();
     }
 
     /**
@@ -140,7 +177,17 @@ public final class Dispatcher {
                         delivery.channel());
                 continue;
             }
-            channel.lane.execute(new Delivery(channel, delivery.notification(), 1, null, delivery.id()));
+            Recipient recipient = null;
+            if (delivery.contact() != null) {
+                Optional<Recipient> found = router.recipientOn(channel.key, delivery.contact());
+                if (found.isEmpty()) {
+                    LOG.warn("A notification queued for {} on channel '{}' before the restart is dropped: the contact has"
+                            + " no address there any more", delivery.contact(), delivery.channel());
+                    continue;
+                }
+                recipient = found.get();
+            }
+            channel.lane.execute(new Delivery(channel, delivery.notification(), 1, null, delivery.id(), recipient));
             resent++;
         }
         if (resent > 0) {
@@ -176,14 +223,22 @@ public final class Dispatcher {
         private final Channel from;
         /** The delivery's id in the outbox, the same for all its attempts. */
         private final String id;
+        /** The contact at whose address it goes, or null for the channel's own destination. */
+        private final Recipient recipient;
         private final AtomicBoolean settled = new AtomicBoolean();
 
-        Delivery(Channel channel, Notification notification, int attempt, Channel from, String id) {
+        Delivery(Channel channel, Notification notification, int attempt, Channel from, String id, Recipient recipient) {
             this.channel = channel;
             this.notification = notification;
             this.attempt = attempt;
             this.from = from;
             this.id = id;
+            this.recipient = recipient;
+        }
+
+        /** {@code ops-telegram to alice}, or the channel alone. */
+        String where() {
+            return channel.name + (recipient == null ? "" : " to " + recipient.contact());
         }
 
         @Override
@@ -209,7 +264,11 @@ public final class Dispatcher {
                             }
                         })
                         : Cancellable.NONE;
-                channel.notifier.send(notification);
+                if (recipient == null) {
+                    channel.notifier.send(notification);
+                } else {
+                    channel.notifier.send(notification, recipient);
+                }
                 if (settled.compareAndSet(false, true)) {
                     watchdog.cancel();
                     sent(this);
@@ -240,7 +299,7 @@ public final class Dispatcher {
         }
 
         Delivery next() {
-            return new Delivery(channel, notification, attempt + 1, from, id);
+            return new Delivery(channel, notification, attempt + 1, from, id, recipient);
         }
     }
 
@@ -255,7 +314,7 @@ public final class Dispatcher {
         var event = events.event(EventKind.NOTIFICATION_SENT)
                 .target(notification.target())
                 .status(notification.current())
-                .message("Sent " + channel.name + ": " + notification.headline())
+                .message("Sent " + delivery.where() + ": " + notification.headline())
                 .attribute("channel", channel.name)
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
@@ -288,7 +347,7 @@ public final class Dispatcher {
                 .target(notification.target())
                 .status(notification.current())
                 .severity(Severity.WARNING)
-                .message("Failed to send to " + channel.name + ": " + notification.headline() + " (" + why + "; attempt "
+                .message("Failed to send to " + delivery.where() + ": " + notification.headline() + " (" + why + "; attempt "
                         + delivery.attempt + " of " + policy.attempts()
                         + (last ? ")" : ", next in " + Durations.human(wait) + ")"))
                 .attribute("channel", channel.name)
@@ -323,7 +382,7 @@ public final class Dispatcher {
                 .target(notification.target())
                 .status(notification.current())
                 .severity(Severity.WARNING)
-                .message("Gave up sending to " + delivery.channel.name + " (" + why + "): " + notification.headline())
+                .message("Gave up sending to " + delivery.where() + " (" + why + "): " + notification.headline())
                 .attribute("channel", delivery.channel.name)
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
@@ -333,7 +392,10 @@ public final class Dispatcher {
     private void failOver(Delivery delivery, String why) {
         Channel standby = delivery.channel.standby;
         LOG.info("Notification {} goes to {}: {}", delivery.notification.incidentKey(), standby.name, why);
-        queue(new Delivery(standby, delivery.notification, 1, delivery.channel, ids.next()));
+        Recipient recipient = delivery.recipient == null ? null
+                : router.recipientOn(standby.key, delivery.recipient.contact()).filter(found -> sendsToAddresses(standby.notifier))
+                        .orElse(null);
+        queue(new Delivery(standby, delivery.notification, 1, delivery.channel, ids.next(), recipient));
     }
 
     /** Records the delivery in the outbox, then puts it on its channel's lane. */
@@ -342,12 +404,15 @@ public final class Dispatcher {
         var event = events.event(EventKind.NOTIFICATION_QUEUED)
                 .target(notification.target())
                 .status(notification.current())
-                .message("Queued for " + delivery.channel.name + ": " + notification.headline())
+                .message("Queued for " + delivery.where() + ": " + notification.headline())
                 .attribute("channel", delivery.channel.name)
                 .attribute(Outbox.CHANNEL_KEY, delivery.channel.key)
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
                 .attribute(Outbox.DELIVERY, delivery.id);
+        if (delivery.recipient != null) {
+            event.attribute(Outbox.TO, delivery.recipient.contact());
+        }
         Outbox.attributes(notification).forEach(event::attribute);
         events.record(event);
         delivery.channel.lane.execute(delivery);
@@ -377,6 +442,14 @@ public final class Dispatcher {
             extra = random.nextDouble() * policy.jitter();
         }
         return wait.plusNanos((long) (wait.toNanos() * extra));
+    }
+
+    private static boolean sendsToAddresses(Notifier notifier) {
+        try {
+            return notifier.sendsToAddresses();
+        } catch (Throwable failure) {
+            return false;
+        }
     }
 
     private static String safeName(Notifier notifier) {

@@ -29,6 +29,8 @@ final class Outbox {
     static final String DELIVERY = "delivery";
     /** The attribute that names the delivery's channel uniquely (two notifiers may share a name). */
     static final String CHANNEL_KEY = "channel-key";
+    /** The attribute that names the contact a delivery is for, if any. */
+    static final String TO = "to";
     /** Deliveries older than this are not sent again after a restart: the news is stale. */
     static final Duration MAX_AGE = Duration.ofHours(24);
 
@@ -76,8 +78,8 @@ final class Outbox {
         return attributes;
     }
 
-    /** A delivery to send again: the channel's key, the id and the notification. */
-    record Pending(String channel, String id, Notification notification) {
+    /** A delivery to send again: the channel's key, the id, the notification and the contact it is for (or null). */
+    record Pending(String channel, String id, Notification notification, String contact) {
     }
 
     /**
@@ -96,7 +98,7 @@ final class Outbox {
                 Notification notification = notification(event.attributes());
                 String channel = event.attributes().getOrDefault(CHANNEL_KEY, event.attributes().get("channel"));
                 if (notification != null && channel != null) {
-                    open.put(id, new Pending(channel, id, notification));
+                    open.put(id, new Pending(channel, id, notification, event.attributes().get(TO)));
                 }
             } else if (event.kind() == EventKind.NOTIFICATION_SENT || event.kind() == EventKind.NOTIFICATION_GAVE_UP) {
                 open.remove(id);

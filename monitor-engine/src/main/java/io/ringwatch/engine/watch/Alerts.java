@@ -15,6 +15,7 @@ import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.peer.TargetReport;
 import io.ringwatch.engine.state.Transition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -210,6 +211,15 @@ final class Alerts implements Handoff.Sender {
                             + (note.isBlank() ? "" : ": " + note))
                     .attribute("by", by).attribute("note", note.isBlank() ? null : note)
                     .attribute("incident", incident.key));
+            if (self.equals(incident.owner) && record.status().isProblem()) {
+                // Whoever heard of the incident hears that someone has it; incident tools mark it acknowledged.
+                Instant now = timer.now();
+                deliver(Notification.builder().incidentKey(incident.key).kind(NotificationKind.ACKNOWLEDGED)
+                        .target(record.target).previous(record.status()).current(record.status()).observer(self)
+                        .since(record.since() != null ? record.since() : now).at(now)
+                        .reason("acknowledged by " + by + (note.isBlank() ? "" : ": " + note)).build(),
+                        incident.escalations);
+            }
         }
         return true;
     }
@@ -230,11 +240,17 @@ final class Alerts implements Handoff.Sender {
         Instant now = timer.now();
         deliver(Notification.builder().incidentKey(key).kind(NotificationKind.NOTICE).target(about)
                 .previous(Status.UNKNOWN).current(Status.DEGRADED).severity(severity).observer(self).since(now).at(now)
-                .reason(text).build());
+                .reason(text).build(), 0);
     }
 
     @Override
     public void send(TargetRecord record, Incident incident, NotificationKind kind, Status status, String reason) {
+        send(record, incident, kind, status, reason, kind == NotificationKind.ESCALATION ? 0 : incident.escalations);
+    }
+
+    /** @param escalationStep see {@link Dispatcher#dispatch(Notification, int)} */
+    private void send(TargetRecord record, Incident incident, NotificationKind kind, Status status, String reason,
+            int escalationStep) {
         Instant now = timer.now();
         Severity severity = switch (kind) {
             case RECOVERY -> Severity.INFORMATION;
@@ -244,7 +260,7 @@ final class Alerts implements Handoff.Sender {
         Status previous = kind == NotificationKind.ALERT || kind == NotificationKind.RECOVERY ? record.previous() : status;
         deliver(Notification.builder().incidentKey(incident.key).kind(kind).target(record.target).previous(previous)
                 .current(status).severity(severity).observer(self)
-                .since(record.since() != null ? record.since() : now).at(now).reason(reason).build());
+                .since(record.since() != null ? record.since() : now).at(now).reason(reason).build(), escalationStep);
         TargetReport.Notified mark = new TargetReport.Notified(incident.key, kind, status, self);
         incident.lastNotified = mark;
         record.lastNotified = mark;
@@ -257,14 +273,27 @@ final class Alerts implements Handoff.Sender {
         }
     }
 
-    /** Reminders every repeat interval from now; for a DOWN, the escalation at its time after the alert. */
+    /** Reminders every repeat interval from now; for a DOWN, the escalation's next step at its time after the alert. */
     private void armReminders(TargetRecord record, Incident incident) {
         incident.cancelReminders();
         incident.reminder = timer.after(config.repeatInterval(), () -> remind(record, incident));
         if (record.status() == Status.DOWN) {
-            Instant alerted = incident.alertedAt != null ? incident.alertedAt : record.since();
-            incident.escalation = timer.at(alerted.plus(config.escalationDelay()), () -> escalate(record, incident));
+            armEscalation(record, incident, incident.escalations + 1);
         }
+    }
+
+    /** Schedules step {@code step} (1 for the first) of the escalation, if the policy has it. */
+    private void armEscalation(TargetRecord record, Incident incident, int step) {
+        List<Duration> delays = escalationDelays();
+        if (step > delays.size()) {
+            return;
+        }
+        Instant alerted = incident.alertedAt != null ? incident.alertedAt : record.since();
+        incident.escalation = timer.at(alerted.plus(delays.get(step - 1)), () -> escalate(record, incident, step));
+    }
+
+    private List<Duration> escalationDelays() {
+        return dispatcher.routing().escalationDelays(config.escalationDelay());
     }
 
     @Override
@@ -306,18 +335,20 @@ final class Alerts implements Handoff.Sender {
         }
     }
 
-    private void escalate(TargetRecord record, Incident incident) {
+    private void escalate(TargetRecord record, Incident incident, int step) {
         if (!stillOwnedAndUnacknowledged(record, incident) || record.status() != Status.DOWN
                 || coveredByItsNodeBeingDown(record)) {
             return;
         }
         Optional<MaintenanceWindow> window = maintenance.covering(record.target);
         if (window.isPresent()) {
-            incident.escalation = timer.at(window.get().end(), () -> escalate(record, incident));
+            incident.escalation = timer.at(window.get().end(), () -> escalate(record, incident, step));
             return;
         }
-        send(record, incident, NotificationKind.ESCALATION, Status.DOWN,
-                "not acknowledged within " + Durations.human(config.escalationDelay()) + ": " + record.lastReason);
+        incident.escalations = step;
+        send(record, incident, NotificationKind.ESCALATION, Status.DOWN, "not acknowledged within "
+                + Durations.human(escalationDelays().get(step - 1)) + ": " + record.lastReason, step);
+        armEscalation(record, incident, step + 1);
     }
 
     /** A service of a node that is down: the node's own alert, reminders and escalation speak for it. */
@@ -325,9 +356,9 @@ final class Alerts implements Handoff.Sender {
         return record.service != null && nodeDown.test(record.target.node());
     }
 
-    private void deliver(Notification notification) {
+    private void deliver(Notification notification, int escalationStep) {
         if (dispatcher.hasChannels()) {
-            dispatcher.dispatch(notification);
+            dispatcher.dispatch(notification, escalationStep);
         } else {
             events.record(events.event(EventKind.NOTIFICATION_SUPPRESSED).target(notification.target())
                     .status(notification.current())

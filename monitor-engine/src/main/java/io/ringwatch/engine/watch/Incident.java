@@ -19,6 +19,8 @@ final class Incident {
     boolean acknowledged;
     /** When the alert went out, if this node knows. */
     Instant alertedAt;
+    /** How many steps of the escalation policy this node ran for the incident. */
+    int escalations;
     /** Trouble was confirmed while notifications were held back (maintenance, flapping): send when that ends. */
     boolean held;
     Cancellable reminder = Cancellable.NONE;

@@ -1,0 +1,206 @@
+package io.ringwatch.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringwatch.api.EventKind;
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
+import io.ringwatch.api.Severity;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.MonitorConfig;
+import io.ringwatch.engine.routing.Contact;
+import io.ringwatch.engine.routing.EscalationStep;
+import io.ringwatch.engine.routing.Mute;
+import io.ringwatch.engine.routing.OnCallSchedule;
+import io.ringwatch.engine.routing.Routing;
+import io.ringwatch.engine.routing.Subscription;
+import io.ringwatch.engine.routing.TargetPattern;
+import io.ringwatch.testkit.notify.RecordingNotifier;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contacts, subscriptions, mutes, the on-call schedule and the escalation policy, in a
+ * simulated farm: chat first, then the phone of whoever is on call, then the next person.
+ */
+class RoutingTest {
+    private static final Duration FIRST_STEP = Duration.ofMinutes(10);
+    private static final Duration SECOND_STEP = Duration.ofMinutes(20);
+    private static final MonitorConfig CONFIG = MonitorConfig.custom().repeatInterval(Duration.ofHours(2)).build();
+
+    private final RecordingNotifier chat = new RecordingNotifier("chat");
+    private final RecordingNotifier phone = new RecordingNotifier("phone");
+    private final RecordingNotifier room = new RecordingNotifier("room");
+
+    /** Alice is on call all week (the farm's clock starts on a Monday or later); bob is next. */
+    private Routing.Builder team() {
+        return Routing.builder()
+                .contact(Contact.of("alice", "chat", "@alice", "phone", "+15550001"))
+                .contact(Contact.of("bob", "chat", "@bob", "phone", "+15550002"))
+                .contact(Contact.of("carol", "chat", "@carol"))
+                .subscribe(Subscription.of("alice", "*", Severity.WARNING).via("chat"))
+                .subscribe(Subscription.of("bob", "n3", Severity.WARNING).via("chat"))
+                .subscribe(Subscription.of("carol", "*/api", Severity.CRITICAL))
+                .onCall(OnCallSchedule.in(ZoneOffset.UTC)
+                        .shift(DayOfWeek.MONDAY, LocalTime.MIDNIGHT, "alice")
+                        .shift(DayOfWeek.SUNDAY, LocalTime.of(23, 59, 59), "bob")
+                        .build())
+                .escalate(EscalationStep.onCall(FIRST_STEP, "phone"))
+                .escalate(EscalationStep.nextOnCall(SECOND_STEP, "phone"));
+    }
+
+    private SimulatedCluster farm(Routing routing) {
+        return SimulatedCluster.builder().config(CONFIG).notifier(chat).notifier(phone).notifier(room).routing(routing)
+                .build();
+    }
+
+    @Test
+    void chatFirstThenThePhoneOfWhoeverIsOnCallThenTheNextPerson() {
+        try (SimulatedCluster farm = farm(team().build())) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow());
+
+            assertThat(kinds(chat.notificationsTo("alice"))).containsExactly(NotificationKind.ALERT);
+            assertThat(kinds(chat.notificationsTo("bob"))).containsExactly(NotificationKind.ALERT);
+            assertThat(chat.notificationsTo("carol")).as("carol follows */api only").isEmpty();
+            assertThat(chat.notificationsToTheChannel()).as("nobody's address: chat is not a broadcast channel").isEmpty();
+            assertThat(phone.notifications()).as("no call before the first step").isEmpty();
+            assertThat(kinds(room.notifications())).as("a channel nobody has an address on gets everything")
+                    .containsExactly(NotificationKind.ALERT);
+
+            farm.runFor(FIRST_STEP);
+            assertThat(kinds(phone.notificationsTo("alice"))).containsExactly(NotificationKind.ESCALATION);
+            assertThat(phone.notificationsTo("bob")).isEmpty();
+
+            farm.runFor(SECOND_STEP.minus(FIRST_STEP));
+            assertThat(kinds(phone.notificationsTo("bob"))).containsExactly(NotificationKind.ESCALATION);
+            assertThat(phone.notificationsTo("alice")).hasSize(1);
+            assertThat(phone.notificationsTo("bob").get(0).reason()).startsWith("not acknowledged within 20 min");
+            assertThat(kinds(room.notifications())).containsExactly(NotificationKind.ALERT, NotificationKind.ESCALATION,
+                    NotificationKind.ESCALATION);
+
+            farm.runFor(Duration.ofHours(1));
+            assertThat(phone.notifications()).as("no step after the last").hasSize(2);
+        }
+    }
+
+    @Test
+    void anAcknowledgementStopsTheEscalationAndReachesEveryoneWhoHeard() {
+        try (SimulatedCluster farm = farm(team().build())) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow()).runFor(FIRST_STEP);
+            assertThat(phone.notificationsTo("alice")).hasSize(1);
+
+            assertThat(farm.acknowledge("n3", "alice", "Ok, I got this one")).isTrue();
+            farm.runFor(Duration.ofHours(1));
+
+            assertThat(phone.notificationsTo("bob")).as("no second step after the acknowledgement").isEmpty();
+            Notification ack = chat.notificationsTo("bob").get(1);
+            assertThat(ack.kind()).isEqualTo(NotificationKind.ACKNOWLEDGED);
+            assertThat(ack.reason()).isEqualTo("acknowledged by alice: Ok, I got this one");
+            assertThat(kinds(chat.notificationsTo("alice"))).containsExactly(NotificationKind.ALERT,
+                    NotificationKind.ACKNOWLEDGED);
+            assertThat(kinds(phone.notificationsTo("alice"))).as("the step that called alice hears of it too")
+                    .containsExactly(NotificationKind.ESCALATION, NotificationKind.ACKNOWLEDGED);
+            assertThat(kinds(room.notifications())).containsExactly(NotificationKind.ALERT, NotificationKind.ESCALATION,
+                    NotificationKind.ACKNOWLEDGED);
+
+            farm.inject(Fault.recovery("n3")).runFor(farm.detectionWindow());
+            assertThat(kinds(chat.notificationsTo("bob"))).endsWith(NotificationKind.RECOVERY);
+        }
+    }
+
+    @Test
+    void aMutedContactHearsNothingOfTheTargetUntilTheMuteEnds() {
+        try (SimulatedCluster farm = farm(team().build())) {
+            farm.runFor(Duration.ofMinutes(3));
+            for (var node : farm.nodes()) {
+                farm.engine(node.value()).routing().mute(new Mute("bob", TargetPattern.of("n3"),
+                        farm.clock().instant().plus(Duration.ofMinutes(30)), "deploying"));
+            }
+            farm.inject(Fault.crash("n3")).runFor(farm.detectionWindow())
+                    .inject(Fault.recovery("n3")).runFor(farm.detectionWindow());
+
+            assertThat(chat.notificationsTo("bob")).isEmpty();
+            assertThat(kinds(chat.notificationsTo("alice"))).containsExactly(NotificationKind.ALERT,
+                    NotificationKind.RECOVERY);
+
+            farm.runFor(Duration.ofMinutes(30)).inject(Fault.crash("n3")).runFor(farm.detectionWindow());
+            assertThat(kinds(chat.notificationsTo("bob"))).as("after the mute").containsExactly(NotificationKind.ALERT);
+        }
+    }
+
+    @Test
+    void aSubscriptionFromCriticalUpIgnoresADegradedServiceButHearsItsOutage() {
+        try (SimulatedCluster farm = farm(team().build())) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.badResponse("n2/api", 503, "")).runFor(farm.detectionWindow());
+            assertThat(chat.notificationsTo("carol")).as("DEGRADED is a warning").isEmpty();
+            assertThat(kinds(chat.notificationsTo("alice"))).containsExactly(NotificationKind.ALERT);
+
+            farm.inject(Fault.serviceDown("n2/api")).runFor(farm.detectionWindow());
+            assertThat(chat.notificationsTo("carol")).extracting(Notification::target)
+                    .containsOnly(TargetId.parse("n2/api"));
+            assertThat(chat.notificationsTo("carol")).extracting(Notification::severity).containsOnly(Severity.CRITICAL);
+        }
+    }
+
+    @Test
+    void anUnsubscribedContactHearsNoMore() {
+        try (SimulatedCluster farm = farm(team().build())) {
+            farm.runFor(Duration.ofMinutes(3));
+            for (var node : farm.nodes()) {
+                assertThat(farm.engine(node.value()).routing().unsubscribe("bob", TargetPattern.of("n3"))).isTrue();
+            }
+            farm.inject(Fault.crash("n3")).runFor(farm.detectionWindow());
+
+            assertThat(chat.notificationsTo("bob")).isEmpty();
+            assertThat(chat.notificationsTo("alice")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDownAlertThatWouldReachNobodyGoesToWhoeverIsOnCall() {
+        Routing nobodySubscribed = Routing.builder()
+                .contact(Contact.of("alice", "chat", "@alice", "phone", "+15550001", "team-chat", "alice"))
+                .onCall(OnCallSchedule.in(ZoneOffset.UTC).shift(DayOfWeek.MONDAY, LocalTime.MIDNIGHT, "alice").build())
+                .build();
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat).notifier(phone).routing(nobodySubscribed)
+                .build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow());
+
+            assertThat(kinds(chat.notificationsTo("alice"))).containsExactly(NotificationKind.ALERT);
+            assertThat(kinds(phone.notificationsTo("alice"))).containsExactly(NotificationKind.ALERT);
+        }
+    }
+
+    @Test
+    void whatReachesNobodyIsRecordedAsNotSent() {
+        // alice has an address on the farm's own channel (team-chat) too, so no channel is a broadcast channel.
+        Routing quiet = Routing.builder().contact(Contact.of("alice", "chat", "@alice", "team-chat", "alice")).build();
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat).routing(quiet).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.badResponse("n2/api", 503, "")).runFor(farm.detectionWindow());
+
+            assertThat(chat.notifications()).isEmpty();
+            assertThat(farm.notifications().notifications()).isEmpty();
+            assertThat(farm.events()).anyMatch(event -> event.kind() == EventKind.NOTIFICATION_SUPPRESSED
+                    && "nobody subscribed".equals(event.attributes().get("why")));
+        }
+    }
+
+    @Test
+    void anAddressOnAChannelThatNamesNoChannelIsRefusedWhenTheEngineIsBuilt() {
+        Routing typo = Routing.builder().contact(Contact.of("alice", "chta", "@alice")).build();
+
+        assertThatThrownBy(() -> farm(typo))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contact alice has an address on channel 'chta', which does not exist")
+                .hasMessageContaining("chat");
+    }
+
+    private static List<NotificationKind> kinds(List<Notification> notifications) {
+        return notifications.stream().map(Notification::kind).toList();
+    }
+}
