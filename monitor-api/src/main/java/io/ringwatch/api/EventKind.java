@@ -42,6 +42,8 @@ public enum EventKind {
     MESSAGE_REJECTED,
     /** Someone acknowledged an incident. */
     ACKNOWLEDGED,
+    /** Someone changed who is told what: a subscription, a mute, an on-call override. */
+    ROUTING_CHANGED,
     /** Someone wrote a note into the log. */
     ANNOTATION,
     /** A maintenance window began. */

@@ -21,8 +21,9 @@ import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.Transport;
 import io.ringwatch.engine.ring.Ring;
-import io.ringwatch.engine.routing.Routing;
 import io.ringwatch.engine.ring.RingOrder;
+import io.ringwatch.engine.routing.Routing;
+import io.ringwatch.engine.routing.RoutingChange;
 import io.ringwatch.engine.schedule.Scheduler;
 import io.ringwatch.engine.schedule.SystemScheduler;
 import io.ringwatch.engine.watch.Watcher;
@@ -127,6 +128,7 @@ public final class MonitorEngine implements AutoCloseable {
                 .attribute("ring", String.join(",", ring.members().stream().map(NodeId::value).toList())));
         maintenance.forEach(watcher::addMaintenance);
         dispatcher.resume(earlier, self);
+        restoreRoutingChanges(earlier);
         watcher.restoreIncidents(earlier);
         watcher.start();
     }
@@ -240,6 +242,58 @@ public final class MonitorEngine implements AutoCloseable {
     }
 
     /**
+     * Changes who is told what (a subscription, a mute, an on-call override), here and on every
+     * other node of the farm that runs an engine, and writes it into the event log, so that it
+     * holds after a restart. A node that is down meanwhile does not learn of it.
+     *
+     * @return whether it changed anything here (unsubscribing from what one does not follow does not)
+     * @throws IllegalArgumentException if it names a contact the routing does not know
+     * @throws IllegalStateException for an on-call override without an on-call schedule
+     */
+    public boolean changeRouting(RoutingChange change) {
+        boolean changed = applyRoutingChange(Objects.requireNonNull(change, "change"), null);
+        PeerQuestion tell = new PeerQuestion.ChangeRouting(change);
+        for (Member member : members.values()) {
+            if (!member.id().equals(self) && member.runsEngine()) {
+                try {
+                    transport.ask(member, tell, config.peerTimeout()).exceptionally(failure -> null);
+                } catch (RuntimeException failure) {
+                    LOG.debug("Could not tell {} of the routing change", member.id(), failure);
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** @param from the node that told of it, or null if it was made here */
+    private boolean applyRoutingChange(RoutingChange change, NodeId from) {
+        boolean changed = change.applyTo(dispatcher.routing());
+        var event = events.event(EventKind.ROUTING_CHANGED).message(change.describe());
+        change.attributes().forEach(event::attribute);
+        if (from != null) {
+            event.attribute("told-by", from.value());
+        }
+        events.record(event);
+        return changed;
+    }
+
+    /** Applies the routing changes an earlier run wrote into the log, in order; those that no longer fit are skipped. */
+    private void restoreRoutingChanges(List<Event> earlier) {
+        for (Event event : earlier) {
+            if (event.kind() == EventKind.ROUTING_CHANGED && self.equals(event.observer())) {
+                RoutingChange.read(event.attributes()).ifPresent(change -> {
+                    try {
+                        change.applyTo(dispatcher.routing());
+                    } catch (RuntimeException noLongerFits) {
+                        LOG.warn("A routing change from before the restart is skipped ({}): {}", change.describe(),
+                                noLongerFits.getMessage());
+                    }
+                });
+            }
+        }
+    }
+
+    /**
      * Writes a note into the audit trail, such as "deploying 2.4.1" or "I blame the ISP".
      *
      * @param target what the note is about, or null for the node in general
@@ -277,6 +331,15 @@ public final class MonitorEngine implements AutoCloseable {
         if (Objects.requireNonNull(question, "question") instanceof PeerQuestion.Acknowledge ack) {
             // Said by a person somewhere else: kept to one line and bounded, as a local acknowledgement is.
             question = new PeerQuestion.Acknowledge(ack.target(), OneLine.of(ack.by(), 80), OneLine.of(ack.note(), 500));
+        }
+        if (question instanceof PeerQuestion.ChangeRouting change) {
+            try {
+                return CompletableFuture.completedFuture(new PeerAnswer.Noted(applyRoutingChange(change.change(), from)));
+            } catch (RuntimeException doesNotFit) {
+                LOG.warn("{} told of a routing change that does not fit this node's routing ({}): {}", from,
+                        change.change().describe(), doesNotFit.getMessage());
+                return CompletableFuture.completedFuture(new PeerAnswer.Noted(false));
+            }
         }
         return watcher.answer(question);
     }

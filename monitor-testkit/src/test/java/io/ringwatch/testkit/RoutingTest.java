@@ -14,6 +14,7 @@ import io.ringwatch.engine.routing.EscalationStep;
 import io.ringwatch.engine.routing.Mute;
 import io.ringwatch.engine.routing.OnCallSchedule;
 import io.ringwatch.engine.routing.Routing;
+import io.ringwatch.engine.routing.RoutingChange;
 import io.ringwatch.engine.routing.Subscription;
 import io.ringwatch.engine.routing.TargetPattern;
 import io.ringwatch.testkit.notify.RecordingNotifier;
@@ -114,22 +115,40 @@ class RoutingTest {
     }
 
     @Test
-    void aMutedContactHearsNothingOfTheTargetUntilTheMuteEnds() {
+    void aMuteMadeOnOneNodeSilencesTheContactOnEveryNodeUntilItEnds() {
         try (SimulatedCluster farm = farm(team().build())) {
             farm.runFor(Duration.ofMinutes(3));
-            for (var node : farm.nodes()) {
-                farm.engine(node.value()).routing().mute(new Mute("bob", TargetPattern.of("n3"),
-                        farm.clock().instant().plus(Duration.ofMinutes(30)), "deploying"));
-            }
+            farm.engine("n5").changeRouting(new RoutingChange.MuteTargets(new Mute("bob", TargetPattern.of("n3"),
+                    farm.clock().instant().plus(Duration.ofMinutes(30)), "deploying"), "bob"));
             farm.inject(Fault.crash("n3")).runFor(farm.detectionWindow())
                     .inject(Fault.recovery("n3")).runFor(farm.detectionWindow());
 
-            assertThat(chat.notificationsTo("bob")).isEmpty();
+            assertThat(chat.notificationsTo("bob")).as("n1 or n2 sends, not n5 where the mute was made").isEmpty();
             assertThat(kinds(chat.notificationsTo("alice"))).containsExactly(NotificationKind.ALERT,
                     NotificationKind.RECOVERY);
+            assertThat(farm.eventLog("n1").events()).anyMatch(event -> event.kind() == EventKind.ROUTING_CHANGED
+                    && event.message().startsWith("bob muted n3 until ") && event.message().endsWith(": deploying")
+                    && "n5".equals(event.attributes().get("told-by")));
 
             farm.runFor(Duration.ofMinutes(30)).inject(Fault.crash("n3")).runFor(farm.detectionWindow());
             assertThat(kinds(chat.notificationsTo("bob"))).as("after the mute").containsExactly(NotificationKind.ALERT);
+        }
+    }
+
+    @Test
+    void aMuteHoldsAcrossARestartOfTheNodeThatSends() {
+        try (SimulatedCluster farm = farm(team().build())) {
+            farm.runFor(Duration.ofMinutes(3));
+            farm.engine("n1").changeRouting(new RoutingChange.MuteTargets(new Mute("bob", TargetPattern.EVERYTHING,
+                    farm.clock().instant().plus(Duration.ofHours(3)), ""), "bob"));
+            farm.inject(Fault.crash("n2")).runFor(farm.detectionWindow())
+                    .inject(Fault.recovery("n2")).runFor(farm.detectionWindow());
+            assertThat(farm.engine("n2").routing().mutes(farm.clock().instant())).as("n2 read its mute back from its log")
+                    .singleElement().satisfies(mute -> assertThat(mute.contact()).isEqualTo("bob"));
+
+            farm.inject(Fault.crash("n3")).runFor(farm.detectionWindow());
+            assertThat(chat.notificationsTo("bob")).isEmpty();
+            assertThat(chat.notificationsTo("alice")).extracting(Notification::target).contains(TargetId.parse("n3"));
         }
     }
 
@@ -151,9 +170,10 @@ class RoutingTest {
     void anUnsubscribedContactHearsNoMore() {
         try (SimulatedCluster farm = farm(team().build())) {
             farm.runFor(Duration.ofMinutes(3));
-            for (var node : farm.nodes()) {
-                assertThat(farm.engine(node.value()).routing().unsubscribe("bob", TargetPattern.of("n3"))).isTrue();
-            }
+            assertThat(farm.engine("n4").changeRouting(new RoutingChange.Unsubscribe("bob", TargetPattern.of("n3"), "bob")))
+                    .isTrue();
+            assertThat(farm.engine("n4").changeRouting(new RoutingChange.Unsubscribe("bob", TargetPattern.of("n3"), "bob")))
+                    .as("nothing left to end").isFalse();
             farm.inject(Fault.crash("n3")).runFor(farm.detectionWindow());
 
             assertThat(chat.notificationsTo("bob")).isEmpty();

@@ -1,6 +1,7 @@
 package io.ringwatch.engine.peer;
 
 import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.routing.RoutingChange;
 import java.util.Objects;
 
 /** What one node asks another. Immutable. */
@@ -50,6 +51,19 @@ public sealed interface PeerQuestion {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(by, "by");
             Objects.requireNonNull(note, "note");
+        }
+    }
+
+    /**
+     * Someone changed the routing (a subscription, a mute, an on-call override): apply it here
+     * too. Answered with {@link PeerAnswer.Noted}, which says whether it changed anything.
+     *
+     * @param change the change
+     */
+    record ChangeRouting(RoutingChange change) implements PeerQuestion {
+        /** @throws NullPointerException if {@code change} is null */
+        public ChangeRouting {
+            Objects.requireNonNull(change, "change");
         }
     }
 }

@@ -197,7 +197,8 @@ public final class Routing {
         return mutes(now).stream().anyMatch(mute -> mute.contact().equals(contact) && mute.targets().matches(target));
     }
 
-    private void known(String contact) {
+    /** @throws IllegalArgumentException if there is no such contact */
+    void known(String contact) {
         if (!contacts.containsKey(contact)) {
             throw new IllegalArgumentException("no contact '" + contact + "' (contacts: " + String.join(", ",
                     contacts.keySet().stream().sorted().toList()) + ")");

@@ -11,6 +11,7 @@ import io.ringwatch.engine.json.JsonException;
 import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.TargetReport;
+import io.ringwatch.engine.routing.RoutingChange;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,9 @@ public final class PeerJson {
         } else if (question instanceof PeerQuestion.ReportOn report) {
             json.put("question", "report");
             json.put("target", report.target().toString());
+        } else if (question instanceof PeerQuestion.ChangeRouting change) {
+            json.put("question", "change-routing");
+            json.put("change", new LinkedHashMap<String, Object>(change.change().attributes()));
         } else {
             PeerQuestion.Acknowledge ack = (PeerQuestion.Acknowledge) question;
             json.put("question", "acknowledge");
@@ -85,6 +89,9 @@ public final class PeerJson {
                 return new PeerQuestion.ReportOn(json.target("target"));
             case "acknowledge":
                 return new PeerQuestion.Acknowledge(json.target("target"), json.string("by"), json.string("note"));
+            case "change-routing":
+                return new PeerQuestion.ChangeRouting(RoutingChange.read(json.strings("change"))
+                        .orElseThrow(() -> new IllegalArgumentException("'change' is not a routing change")));
             default:
                 throw new IllegalArgumentException("unknown question '" + OneLine.of(kind, 40) + "'");
         }
@@ -206,6 +213,14 @@ public final class PeerJson {
 
         Fields object(String field) {
             return Fields.of(required(field), what + "." + field);
+        }
+
+        /** A JSON object whose values are all strings. */
+        Map<String, String> strings(String field) {
+            Fields inner = object(field);
+            Map<String, String> values = new LinkedHashMap<>();
+            inner.map.keySet().forEach(key -> values.put(String.valueOf(key), inner.string(String.valueOf(key))));
+            return values;
         }
 
         TargetId target(String field) {

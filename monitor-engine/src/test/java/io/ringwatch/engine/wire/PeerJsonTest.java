@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.ProbeResult;
+import io.ringwatch.api.Severity;
 import io.ringwatch.api.Status;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.TargetReport;
+import io.ringwatch.engine.routing.Mute;
+import io.ringwatch.engine.routing.OnCallOverride;
+import io.ringwatch.engine.routing.RoutingChange;
+import io.ringwatch.engine.routing.Subscription;
+import io.ringwatch.engine.routing.TargetPattern;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -28,10 +35,28 @@ class PeerJsonTest {
     void everyQuestionReadsBackAsWritten() {
         List<PeerQuestion> questions = List.of(new PeerQuestion.Liveness(), new PeerQuestion.CheckTarget(SERVICE),
                 new PeerQuestion.ReportOn(TargetId.parse("n3")),
-                new PeerQuestion.Acknowledge(SERVICE, "tim", "Ok, I got this one\n\"quoted\""));
+                new PeerQuestion.Acknowledge(SERVICE, "tim", "Ok, I got this one\n\"quoted\""),
+                new PeerQuestion.ChangeRouting(new RoutingChange.Subscribe(
+                        Subscription.of("alice", "*/orders-api", Severity.WARNING).via("chat", "phone"), "alice")),
+                new PeerQuestion.ChangeRouting(new RoutingChange.Subscribe(Subscription.of("bob", "*", Severity.CRITICAL), "ops")),
+                new PeerQuestion.ChangeRouting(new RoutingChange.Unsubscribe("alice", TargetPattern.of("n3"), "alice")),
+                new PeerQuestion.ChangeRouting(new RoutingChange.MuteTargets(new Mute("bob", TargetPattern.of("n3/*"),
+                        Instant.parse("2026-12-07T12:00:00Z"), "deploying \"2.4\""), "bob")),
+                new PeerQuestion.ChangeRouting(new RoutingChange.Unmute("bob", TargetPattern.of("n3/*"), "")),
+                new PeerQuestion.ChangeRouting(new RoutingChange.OverrideOnCall(new OnCallOverride(
+                        Instant.parse("2026-12-24T00:00:00Z"), Instant.parse("2026-12-27T00:00:00Z"), "carol"), "alice")));
         for (PeerQuestion question : questions) {
             assertThat(PeerJson.decodeQuestion(PeerJson.encode(question))).isEqualTo(question);
         }
+    }
+
+    @Test
+    void aRoutingChangeThatCannotBeReadIsRefused() {
+        assertThatThrownBy(() -> PeerJson.decodeQuestion(
+                "{\"question\":\"change-routing\",\"change\":{\"change\":\"mute\",\"contact\":\"bob\",\"targets\":\"n3\"}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("'change' is not a routing change");
+        assertThatThrownBy(() -> PeerJson.decodeQuestion("{\"question\":\"change-routing\",\"change\":{\"change\":7}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field 'change' must be a string");
     }
 
     @Test
