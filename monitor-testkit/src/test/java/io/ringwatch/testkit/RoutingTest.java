@@ -8,6 +8,7 @@ import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Severity;
 import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.DeliveryPolicy;
 import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.routing.Contact;
 import io.ringwatch.engine.routing.EscalationStep;
@@ -207,6 +208,45 @@ class RoutingTest {
             assertThat(farm.notifications().notifications()).isEmpty();
             assertThat(farm.events()).anyMatch(event -> event.kind() == EventKind.NOTIFICATION_SUPPRESSED
                     && "nobody subscribed".equals(event.attributes().get("why")));
+        }
+    }
+
+    @Test
+    void aDeliveryToAContactFailsOverToTheirAddressOnTheStandby() {
+        RecordingNotifier sms = new RecordingNotifier("sms");
+        Routing routing = Routing.builder()
+                .contact(Contact.of("alice", "chat", "@alice", "sms", "+15550001", "team-chat", "alice"))
+                .subscribe(Subscription.of("alice", "*", Severity.WARNING).via("chat"))
+                .build();
+        chat.failAlways();
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat).notifier(sms).failover("chat", "sms")
+                .deliveryPolicy(DeliveryPolicy.custom().attempts(2).build()).routing(routing).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow().plusMinutes(1));
+
+            assertThat(kinds(sms.notificationsTo("alice"))).containsExactly(NotificationKind.ALERT);
+            assertThat(farm.events()).anyMatch(event -> event.kind() == EventKind.NOTIFICATION_SENT
+                    && event.message().startsWith("Sent sms to alice: CRITICAL: node n3 DOWN")
+                    && "chat".equals(event.attributes().get("failover-from")) && "alice".equals(event.attributes().get("to")));
+        }
+    }
+
+    @Test
+    void aDeliveryToAContactLeftUnsentByACrashReachesThemAfterTheRestart() {
+        chat.failAlways();
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat).routing(Routing.builder()
+                        .contact(Contact.of("alice", "chat", "@alice", "team-chat", "alice"))
+                        .subscribe(Subscription.of("alice", "n3", Severity.WARNING).via("chat")).build())
+                .deliveryPolicy(DeliveryPolicy.custom().attempts(20).build()).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow());
+            assertThat(chat.failedAttempts()).as("the alert waits for its next attempt").isNotEmpty();
+
+            farm.inject(Fault.crash("n2"));
+            chat.recoverFromFailures();
+            farm.runFor(Duration.ofSeconds(30)).inject(Fault.recovery("n2")).runFor(Duration.ofMinutes(2));
+
+            assertThat(chat.notificationsTo("alice")).as("the alert queued for alice before the crash, sent once after it")
+                    .filteredOn(notification -> notification.kind() == NotificationKind.ALERT).hasSize(1);
+            assertThat(chat.notificationsToTheChannel()).isEmpty();
         }
     }
 

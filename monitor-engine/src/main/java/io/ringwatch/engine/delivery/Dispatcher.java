@@ -236,6 +236,11 @@ public final class Dispatcher {
             this.recipient = recipient;
         }
 
+        /** The contact it goes to, or null for the channel's own destination. */
+        String contact() {
+            return recipient == null ? null : recipient.contact();
+        }
+
         /** {@code ops-telegram to alice}, or the channel alone. */
         String where() {
             return channel.name + (recipient == null ? "" : " to " + recipient.contact());
@@ -319,7 +324,8 @@ public final class Dispatcher {
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
                 .attribute("attempt", Integer.toString(delivery.attempt))
-                .attribute(Outbox.DELIVERY, delivery.id);
+                .attribute(Outbox.DELIVERY, delivery.id)
+                .attribute(Outbox.TO, delivery.contact());
         if (delivery.from != null) {
             event.attribute("failover-from", delivery.from.name);
         }
@@ -355,6 +361,7 @@ public final class Dispatcher {
                 .attribute("notification", notification.kind())
                 .attribute("attempt", Integer.toString(delivery.attempt))
                 .attribute(Outbox.DELIVERY, delivery.id)
+                .attribute(Outbox.TO, delivery.contact())
                 .attribute("error", why));
         if (suspended) {
             events.record(events.event(EventKind.CHANNEL_SUSPENDED)
@@ -386,7 +393,8 @@ public final class Dispatcher {
                 .attribute("channel", delivery.channel.name)
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
-                .attribute(Outbox.DELIVERY, delivery.id));
+                .attribute(Outbox.DELIVERY, delivery.id)
+                .attribute(Outbox.TO, delivery.contact()));
     }
 
     private void failOver(Delivery delivery, String why) {
@@ -409,10 +417,8 @@ public final class Dispatcher {
                 .attribute(Outbox.CHANNEL_KEY, delivery.channel.key)
                 .attribute("incident", notification.incidentKey())
                 .attribute("notification", notification.kind())
-                .attribute(Outbox.DELIVERY, delivery.id);
-        if (delivery.recipient != null) {
-            event.attribute(Outbox.TO, delivery.recipient.contact());
-        }
+                .attribute(Outbox.DELIVERY, delivery.id)
+                .attribute(Outbox.TO, delivery.contact());
         Outbox.attributes(notification).forEach(event::attribute);
         events.record(event);
         delivery.channel.lane.execute(delivery);
