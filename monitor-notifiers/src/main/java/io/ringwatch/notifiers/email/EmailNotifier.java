@@ -167,7 +167,10 @@ final class EmailNotifier implements Notifier {
         return properties;
     }
 
-    /** The failure to throw, naming the contact if there is one, with the {@code hidden} addresses cut out of what the server said. */
+    /**
+     * The failure to throw, naming the contact if there is one, with the {@code hidden} addresses
+     * cut out of what the server said.
+     */
     private IOException failure(MessagingException e, List<String> hidden, Optional<Recipient> contact) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -189,7 +192,8 @@ final class EmailNotifier implements Notifier {
         }
         return new IOException(prefix + "could not send through the SMTP server " + server() + ": "
                 + e.getClass().getSimpleName() + detail(firstLine(e.getMessage()), hidden)
-                + (root == e ? "" : " (" + root.getClass().getSimpleName() + detail(firstLine(root.getMessage()), hidden) + ")"));
+                + (root == e ? "" : " (" + root.getClass().getSimpleName()
+                        + detail(firstLine(root.getMessage()), hidden) + ")"));
     }
 
     /**
