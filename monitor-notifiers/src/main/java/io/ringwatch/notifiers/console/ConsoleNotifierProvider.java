@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Provides the {@code console} channel, which writes each notification to standard output.
- * Settings, both optional:
+ * Provides the {@code console} channel, which writes each notification to standard output; a
+ * notification for a contact ends its headline with {@code → alice}, the contact's name (the
+ * contact's address on the channel is not used or shown). Settings, both optional:
  * <ul>
  *   <li>{@code stream}: {@code stdout} (default) or {@code stderr};</li>
  *   <li>{@code format}: {@code text} (default; {@link io.ringwatch.api.Notification#text()}:

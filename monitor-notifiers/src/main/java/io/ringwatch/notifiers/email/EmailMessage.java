@@ -1,7 +1,7 @@
 package io.ringwatch.notifiers.email;
 
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.Severity;
+import io.ringwatch.api.NotificationKind;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -11,11 +11,13 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 /**
  * The mail that carries one notification: the headline as the subject, {@link Notification#text()}
  * as a plain-text UTF-8 body, the ids of {@link MailIds} for threading, and headers that filters
- * can use. Not thread-safe (a {@link MimeMessage} is not); one is made per send.
+ * can use; its priority follows the severity, but is normal for an acknowledgement. Not
+ * thread-safe (a {@link MimeMessage} is not); one is made per send.
  */
 final class EmailMessage extends MimeMessage {
     /** The incident key, as given (RFC 2047-encoded if it is not ASCII). */
@@ -40,10 +42,21 @@ final class EmailMessage extends MimeMessage {
      */
     static MimeMessage of(Session session, EmailSettings settings, Notification notification, Instant sentAt)
             throws MessagingException {
+        return of(session, settings, notification, settings.to(), sentAt);
+    }
+
+    /**
+     * Writes the mail for {@code notification} to {@code to} instead of the channel's recipients.
+     *
+     * @param sentAt the mail's {@code Date}
+     * @throws MessagingException if the library refuses a header (not expected: every value is checked or encoded)
+     */
+    static MimeMessage of(Session session, EmailSettings settings, Notification notification, List<InternetAddress> to,
+            Instant sentAt) throws MessagingException {
         String domain = settings.fromDomain();
         EmailMessage mail = new EmailMessage(session, MailIds.message(notification, domain));
         mail.setFrom(settings.from());
-        mail.setRecipients(Message.RecipientType.TO, settings.to().toArray(InternetAddress[]::new));
+        mail.setRecipients(Message.RecipientType.TO, to.toArray(InternetAddress[]::new));
         mail.setSentDate(Date.from(sentAt));
         mail.setSubject(notification.headline(), "UTF-8");
         mail.setText(notification.text(), "UTF-8", "plain");
@@ -55,8 +68,8 @@ final class EmailMessage extends MimeMessage {
         mail.setHeader(SEVERITY, notification.severity().name());
         // RFC 3834: made by a program, so out-of-office replies and the like are not sent back.
         mail.setHeader("Auto-Submitted", "auto-generated");
-        mail.setHeader("X-Priority", priority(notification.severity()));
-        mail.setHeader("Importance", importance(notification.severity()));
+        mail.setHeader("X-Priority", priority(notification));
+        mail.setHeader("Importance", importance(notification));
         mail.saveChanges();
         return mail;
     }
@@ -67,16 +80,23 @@ final class EmailMessage extends MimeMessage {
         setHeader("Message-ID", messageId);
     }
 
-    private static String priority(Severity severity) {
-        return switch (severity) {
+    /** By severity, but normal for an acknowledgement: it asks nothing of anyone, however bad the incident. */
+    private static String priority(Notification notification) {
+        if (notification.kind() == NotificationKind.ACKNOWLEDGED) {
+            return "3 (Normal)";
+        }
+        return switch (notification.severity()) {
             case CRITICAL -> "1 (Highest)";
             case WARNING -> "3 (Normal)";
             case INFORMATION -> "5 (Lowest)";
         };
     }
 
-    private static String importance(Severity severity) {
-        return switch (severity) {
+    private static String importance(Notification notification) {
+        if (notification.kind() == NotificationKind.ACKNOWLEDGED) {
+            return "normal";
+        }
+        return switch (notification.severity()) {
             case CRITICAL -> "high";
             case WARNING -> "normal";
             case INFORMATION -> "low";

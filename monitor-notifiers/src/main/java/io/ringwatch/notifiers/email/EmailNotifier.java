@@ -2,18 +2,24 @@ package io.ringwatch.notifiers.email;
 
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
+import io.ringwatch.api.Recipient;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Mails each notification ({@link EmailMessage}) through the channel's SMTP server with Angus
@@ -22,7 +28,9 @@ import java.util.Properties;
  * set. Connecting and each exchange with the server after it are bounded by the channel's
  * timeout. A failure makes {@link #send} throw an {@link IOException} whose message names the
  * channel, the server and what went wrong, but never the user name or the password; the
- * library's exception is not attached, as its messages are not ours to vouch for.
+ * library's exception is not attached, as its messages are not ours to vouch for. A
+ * notification for a contact ({@link #send(Notification, Recipient)}) is mailed to the contact's
+ * address alone, which no message shows.
  *
  * <p>Thread-safe: sends may overlap, each on its own connection. {@link #close()} is
  * idempotent; a send after it throws {@link IllegalStateException}.
@@ -61,6 +69,36 @@ final class EmailNotifier implements Notifier {
     @Override
     public void send(Notification notification) throws IOException, InterruptedException {
         Objects.requireNonNull(notification, "notification");
+        mail(notification, settings.to(), Optional.empty());
+    }
+
+    /** True: a contact's address on an email channel is an e-mail address. */
+    @Override
+    public boolean sendsToAddresses() {
+        return true;
+    }
+
+    /**
+     * Mails the notification to the contact's address only, instead of the channel's recipients,
+     * and returns once the server has accepted it.
+     *
+     * @throws IllegalArgumentException if the address is not one e-mail address or holds a line
+     *         break; the message names the contact, never the address
+     * @throws IOException as {@link #send(Notification)}; the message names the contact where the
+     *         server refused the address, and never shows the address
+     * @throws InterruptedException if the calling thread is interrupted before sending starts
+     * @throws IllegalStateException if the notifier is closed
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public void send(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        Objects.requireNonNull(notification, "notification");
+        InternetAddress to = EmailSettings.contactAddress(name(), Objects.requireNonNull(recipient, "recipient"));
+        mail(notification, List.of(to), Optional.of(recipient));
+    }
+
+    private void mail(Notification notification, List<InternetAddress> to, Optional<Recipient> contact)
+            throws IOException, InterruptedException {
         if (closed) {
             throw new IllegalStateException("channel '" + name() + "' is closed");
         }
@@ -68,7 +106,7 @@ final class EmailNotifier implements Notifier {
             throw new InterruptedException("channel '" + name() + "': interrupted before sending");
         }
         try {
-            MimeMessage mail = EmailMessage.of(session, settings, notification, clock.instant());
+            MimeMessage mail = EmailMessage.of(session, settings, notification, to, clock.instant());
             Transport transport = session.getTransport("smtp");
             try {
                 if (settings.username().isPresent()) {
@@ -81,7 +119,7 @@ final class EmailNotifier implements Notifier {
                 closeQuietly(transport);
             }
         } catch (MessagingException e) {
-            throw failure(e);
+            throw failure(e, contact.isPresent() ? hidden(to, contact.get()) : List.of(), contact);
         }
     }
 
@@ -129,7 +167,11 @@ final class EmailNotifier implements Notifier {
         return properties;
     }
 
-    private IOException failure(MessagingException e) {
+    /**
+     * The failure to throw, naming the contact if there is one, with the {@code hidden} addresses
+     * cut out of what the server said.
+     */
+    private IOException failure(MessagingException e, List<String> hidden, Optional<Recipient> contact) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -141,19 +183,24 @@ final class EmailNotifier implements Notifier {
         }
         if (e instanceof AuthenticationFailedException) {
             return new IOException(prefix + "the SMTP server " + server() + " refused the login"
-                    + detail(e.getMessage()));
+                    + detail(e.getMessage(), hidden));
         }
         if (e instanceof SendFailedException) {
-            return new IOException(prefix + "the SMTP server " + server() + " refused the message: "
-                    + root.getClass().getSimpleName() + detail(firstLine(root.getMessage())));
+            return new IOException(prefix + "the SMTP server " + server() + " refused the message"
+                    + contact.map(recipient -> " to contact " + recipient.contact()).orElse("") + ": "
+                    + root.getClass().getSimpleName() + detail(firstLine(root.getMessage()), hidden));
         }
         return new IOException(prefix + "could not send through the SMTP server " + server() + ": "
-                + e.getClass().getSimpleName() + detail(firstLine(e.getMessage()))
-                + (root == e ? "" : " (" + root.getClass().getSimpleName() + detail(firstLine(root.getMessage())) + ")"));
+                + e.getClass().getSimpleName() + detail(firstLine(e.getMessage()), hidden)
+                + (root == e ? "" : " (" + root.getClass().getSimpleName()
+                        + detail(firstLine(root.getMessage()), hidden) + ")"));
     }
 
-    /** {@code ": text"} with the credentials cut out, on one line, at most {@value #MAX_DETAIL} characters; empty for none. */
-    private String detail(String text) {
+    /**
+     * {@code ": text"} with the credentials and the {@code hidden} addresses (in any case, as a
+     * server may write them) cut out, on one line, at most {@value #MAX_DETAIL} characters; empty for none.
+     */
+    private String detail(String text, List<String> hidden) {
         if (text == null || text.isBlank()) {
             return "";
         }
@@ -163,7 +210,18 @@ final class EmailNotifier implements Notifier {
                 redacted = redacted.replace(secret, "…");
             }
         }
+        for (String address : hidden) {
+            redacted = Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE).matcher(redacted)
+                    .replaceAll("…");
+        }
         return ": " + (redacted.length() > MAX_DETAIL ? redacted.substring(0, MAX_DETAIL) + "…" : redacted);
+    }
+
+    /** A contact's address as given and as the server may quote it: {@code alice@example.com}. */
+    private static List<String> hidden(List<InternetAddress> to, Recipient contact) {
+        List<String> hidden = new ArrayList<>(List.of(contact.address()));
+        to.forEach(address -> hidden.add(address.getAddress()));
+        return hidden;
     }
 
     private static String firstLine(String text) {

@@ -26,7 +26,9 @@ import java.util.Set;
  * </ul>
  * As one URL: {@code mailto://user:password@host[:port]/?from=...&to=a@x,b@y} (STARTTLS) or
  * {@code mailtos://...} (implicit TLS); the other settings may be given in the query.
- * An unknown setting is rejected. Thread-safe, as are the notifiers it makes.
+ * An unknown setting is rejected. A contact's address on the channel is an e-mail address, to
+ * which a notification for that contact is mailed instead of {@code to}. Thread-safe, as are
+ * the notifiers it makes.
  */
 public final class EmailNotifierProvider implements NotifierProvider {
     /** The provider's id. */

@@ -1,6 +1,7 @@
 package io.ringwatch.notifiers.email;
 
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.notifiers.channel.ChannelSettings;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -134,8 +136,38 @@ record EmailSettings(String channel, String host, int port, Optional<String> use
         throw channel.invalid(PORT, "must be a port number from 1 to 65535");
     }
 
+    /**
+     * A contact's address on the channel: one e-mail address, {@code alice@example.com} or
+     * {@code Alice <alice@example.com>}, read and checked as {@code to} is, on one line.
+     *
+     * @throws IllegalArgumentException naming the channel and the contact, never the address,
+     *         if it is not one such address or holds a line break (which could add headers)
+     */
+    static InternetAddress contactAddress(String channel, Recipient recipient) {
+        Function<String, IllegalArgumentException> invalid = problem -> new IllegalArgumentException(
+                "channel '" + channel + "': the address of contact '" + recipient.contact() + "' " + problem);
+        String text = recipient.address();
+        if (text.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+            throw invalid.apply("must be on one line");
+        }
+        List<InternetAddress> parsed = parse(text, false, invalid);
+        if (parsed.size() != 1) {
+            throw invalid.apply("must be one e-mail address");
+        }
+        return parsed.get(0);
+    }
+
     private static List<InternetAddress> addresses(ChannelSettings channel, String key) {
-        String text = channel.required(key);
+        return parse(channel.required(key), key.equals(TO), problem -> channel.invalid(key, problem));
+    }
+
+    /**
+     * The addresses in {@code text}, parsed strictly and validated, each of the form name@domain.
+     *
+     * @param invalid makes the exception from what is wrong ({@code is not an e-mail address (at character 4)}),
+     *        which never quotes the text
+     */
+    private static List<InternetAddress> parse(String text, boolean list, Function<String, IllegalArgumentException> invalid) {
         InternetAddress[] parsed;
         try {
             parsed = InternetAddress.parse(text, true);
@@ -144,15 +176,15 @@ record EmailSettings(String channel, String host, int port, Optional<String> use
             }
         } catch (AddressException e) {
             // Not e.getMessage(): it quotes the text.
-            throw channel.invalid(key, "is not " + (key.equals(TO) ? "a comma-separated list of e-mail addresses"
-                    : "an e-mail address") + (e.getPos() >= 0 ? " (at character " + e.getPos() + ")" : ""));
+            throw invalid.apply("is not " + (list ? "a comma-separated list of e-mail addresses" : "an e-mail address")
+                    + (e.getPos() >= 0 ? " (at character " + e.getPos() + ")" : ""));
         }
         if (parsed.length == 0) {
-            throw channel.invalid(key, "names no e-mail address");
+            throw invalid.apply("names no e-mail address");
         }
         for (InternetAddress address : parsed) {
             if (address.isGroup() || !address.getAddress().contains("@")) {
-                throw channel.invalid(key, "must hold addresses of the form name@domain");
+                throw invalid.apply("must hold addresses of the form name@domain");
             }
         }
         return List.of(parsed);

@@ -1,6 +1,7 @@
 package io.ringwatch.notifiers.twilio;
 
 import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.notifiers.channel.ChannelText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,9 @@ import java.util.stream.Collectors;
 /**
  * The form ({@code application/x-www-form-urlencoded}, UTF-8) that creates one call or one
  * text message for one recipient: {@code To}, {@code From}, and {@code Twiml} for a call
- * ({@link TwiML}) or {@code Body} for a text, which is the notification's full text cut to
- * {@value #MAX_SMS} characters. Stateless and thread-safe.
+ * ({@link TwiML}) or {@code Body} for a text, which is the notification's full text (for an
+ * acknowledgement, the headline and who acknowledged it) cut to {@value #MAX_SMS} characters.
+ * Stateless and thread-safe.
  */
 final class TwilioForm {
     /** The longest text message: two to five SMS segments, depending on the alphabet. */
@@ -40,9 +42,16 @@ final class TwilioForm {
                 .collect(Collectors.joining("&"));
     }
 
-    /** What a text message says: the notification's text, cut to {@value #MAX_SMS} characters. */
+    /**
+     * What a text message says, cut to {@value #MAX_SMS} characters: the notification's text; for
+     * an acknowledgement, shorter, the headline and the line that says who acknowledged it:
+     * {@code CRITICAL: acknowledged: orders-api DOWN on node n3 since …\nacknowledged by alice: Ok, I got this one}.
+     */
     static String smsBody(Notification notification) {
-        return ChannelText.cut(notification.text(), MAX_SMS);
+        String text = notification.kind() == NotificationKind.ACKNOWLEDGED
+                ? notification.headline() + "\n" + notification.reason()
+                : notification.text();
+        return ChannelText.cut(text, MAX_SMS);
     }
 
     private static String encode(String text) {

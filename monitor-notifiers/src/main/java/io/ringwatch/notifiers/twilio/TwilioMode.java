@@ -1,5 +1,6 @@
 package io.ringwatch.notifiers.twilio;
 
+import io.ringwatch.api.NotificationKind;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +15,15 @@ enum TwilioMode {
 
     TwilioMode(String resource) {
         this.resource = resource;
+    }
+
+    /**
+     * Whether a notification of this kind goes out this way. A text goes out for every kind; a
+     * call for every kind but {@link NotificationKind#ACKNOWLEDGED}: an acknowledgement means
+     * that someone is on it, and ringing a phone to say so would wake people for nothing.
+     */
+    boolean reaches(NotificationKind kind) {
+        return this == SMS || kind != NotificationKind.ACKNOWLEDGED;
     }
 
     /** The REST resource that is posted to, under {@code /2010-04-01/Accounts/{AccountSid}/}. */

@@ -1,6 +1,7 @@
 package io.ringwatch.notifiers.twilio;
 
 import io.ringwatch.api.Notification;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
@@ -10,12 +11,18 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Calls or texts each recipient through Twilio's REST API ({@code POST
  * /2010-04-01/Accounts/{AccountSid}/Calls.json} or {@code Messages.json}, HTTP Basic
  * authentication with the account SID and auth token, one form per recipient:
  * {@link TwilioForm}). A 2xx ({@code 201 Created}) is a delivery to that recipient.
+ *
+ * <p>A notification for a contact ({@link #send(Notification, Recipient)}) calls or texts the
+ * contact's number instead, and only that one. In {@code call} mode an acknowledgement places no
+ * call, to the configured numbers or to a contact's ({@link TwilioMode#reaches}): {@code send}
+ * returns without a request, as nobody should be woken to hear that someone else is on it.
  *
  * <p>Recipients are tried one after another, each request bounded by the channel's timeout. A
  * recipient that Twilio refuses does not keep the others from being tried; then {@link #send}
@@ -50,22 +57,59 @@ final class TwilioNotifier extends HttpNotifier {
      */
     @Override
     protected void deliver(Notification notification) throws IOException, InterruptedException {
+        if (!settings.mode().reaches(notification.kind())) {
+            return;
+        }
         List<String> refused = new ArrayList<>();
         List<String> to = settings.to();
         for (int i = 0; i < to.size(); i++) {
-            HttpRequest request = http().request(settings.resourceUrl())
-                    .header("Content-Type", CONTENT_TYPE)
-                    .header("Accept", "application/json")
-                    .header("Authorization", authorization)
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            TwilioForm.encoded(TwilioForm.fields(notification, settings, to.get(i))), StandardCharsets.UTF_8))
-                    .build();
-            TwilioAnswer.problem(http().send(request, "Twilio"), settings, i + 1).ifPresent(refused::add);
+            TwilioAnswer.problem(http().send(request(notification, to.get(i)), "Twilio"), settings, i + 1)
+                    .ifPresent(refused::add);
         }
         if (!refused.isEmpty()) {
             throw new IOException("channel '" + name() + "': " + refused.get(0)
                     + (refused.size() > 1 ? " (" + refused.size() + " of " + to.size() + " recipients failed)" : ""));
         }
+    }
+
+    /** True: a contact's address on a Twilio channel is a phone number, E.164. */
+    @Override
+    public boolean sendsToAddresses() {
+        return true;
+    }
+
+    /**
+     * Creates one call or text to the contact's number, instead of the configured ones.
+     *
+     * @throws IllegalArgumentException if the address is not one phone number (checked as
+     *         {@code to} is); the message names the contact, never the address
+     * @throws IOException if Twilio refuses it ({@code Twilio answered HTTP 400 for contact alice: error 21211: …},
+     *         the number cut out), does not answer within the timeout, or cannot be reached
+     * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
+     */
+    @Override
+    protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        String number = TwilioSettings.number(recipient.address()).orElseThrow(() -> new IllegalArgumentException(
+                "channel '" + name() + "': the address of contact '" + recipient.contact()
+                        + "' must be one phone number, E.164 (+15558675310)"));
+        if (!settings.mode().reaches(notification.kind())) {
+            return;
+        }
+        Optional<String> refused = TwilioAnswer.problemFor(http().send(request(notification, number), "Twilio"), settings,
+                recipient.contact(), number);
+        if (refused.isPresent()) {
+            throw new IOException("channel '" + name() + "': " + refused.get());
+        }
+    }
+
+    private HttpRequest request(Notification notification, String to) {
+        return http().request(settings.resourceUrl())
+                .header("Content-Type", CONTENT_TYPE)
+                .header("Accept", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        TwilioForm.encoded(TwilioForm.fields(notification, settings, to)), StandardCharsets.UTF_8))
+                .build();
     }
 
     @Override

@@ -27,7 +27,9 @@ import java.util.Set;
  *   <li>{@code timeout} (optional, default 10 s): how long one request may take.</li>
  * </ul>
  * As one channel URL: {@code twilio://SID:TOKEN@FROM/TO[/TO…][?mode=call&ack-url=…&timeout=10s]}.
- * An unknown setting is rejected. Thread-safe, as are the notifiers it makes.
+ * An unknown setting is rejected. A contact's address on the channel is a phone number, which a
+ * notification for that contact calls or texts instead of {@code to}. An acknowledgement is
+ * texted in short, and places no call. Thread-safe, as are the notifiers it makes.
  */
 public final class TwilioNotifierProvider implements NotifierProvider {
     /** The provider's id. */

@@ -68,10 +68,11 @@ record TwilioSettings(String channel, String accountSid, String authToken, Strin
         }
         String authToken = channel.required(AUTH_TOKEN);
         String from = channel.required(FROM);
-        List<String> to = Arrays.stream(channel.required(TO).split(",", -1)).map(String::strip).toList();
-        if (to.stream().anyMatch(String::isEmpty)) {
+        List<Optional<String>> numbers = Arrays.stream(channel.required(TO).split(",", -1)).map(TwilioSettings::number).toList();
+        if (numbers.stream().anyMatch(Optional::isEmpty)) {
             throw channel.invalid(TO, "must list phone numbers separated by commas, none of them empty");
         }
+        List<String> to = numbers.stream().map(Optional::get).toList();
         TwilioMode mode = channel.optional(MODE).map(text -> TwilioMode.parse(text)
                 .orElseThrow(() -> channel.invalid(MODE, "must be call or sms"))).orElse(TwilioMode.SMS);
         Optional<URI> ackUrl = channel.optional(ACK_URL).map(text -> channel.httpUrl(ACK_URL));
@@ -84,6 +85,16 @@ record TwilioSettings(String channel, String accountSid, String authToken, Strin
         URI apiUrl = channel.httpUrl(API_URL, DEFAULT_API_URL);
         return new TwilioSettings(settings.channel(), accountSid, authToken, from, to, mode, ackUrl,
                 URI.create(apiUrl.toString().replaceAll("/+$", "")), channel.timeout());
+    }
+
+    /**
+     * One phone number as {@code to} holds them, and as a contact's address on the channel is
+     * given: without surrounding blanks, not empty, no comma. Empty if {@code text} is not one.
+     * Whether the number exists is Twilio's to say.
+     */
+    static Optional<String> number(String text) {
+        String number = text.strip();
+        return number.isEmpty() || number.contains(",") ? Optional.empty() : Optional.of(number);
     }
 
     /** Where calls or texts are created: {@code {api-url}/2010-04-01/Accounts/{AccountSid}/Calls.json} or {@code Messages.json}. */

@@ -5,6 +5,8 @@ import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
+import java.util.Collection;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -67,11 +69,21 @@ final class XmppFailures {
         return failure("sending to the XMPP server at " + settings.server() + " failed: " + describe(e));
     }
 
-    /** The server bounced the message to {@code to} with {@code error}. */
-    IOException refused(Object to, StanzaError error) {
+    /**
+     * The server bounced the message to {@code whom} ({@code alice@example.org}, or
+     * {@code contact alice}) with {@code error}; the {@code hidden} addresses, in any case, are
+     * cut out of the server's text.
+     */
+    IOException refused(String whom, StanzaError error, Collection<String> hidden) {
         String condition = error == null ? "an error" : error.getCondition().toString();
-        String text = error == null || error.getDescriptiveText() == null ? "" : " (" + error.getDescriptiveText() + ")";
-        return failure("the XMPP server refused the message to " + to + ": " + condition + text);
+        String said = error == null || error.getDescriptiveText() == null ? null : error.getDescriptiveText();
+        for (String address : hidden) {
+            if (said != null && !address.isEmpty()) {
+                said = Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE).matcher(said).replaceAll("…");
+            }
+        }
+        return failure("the XMPP server refused the message to " + whom + ": " + condition
+                + (said == null ? "" : " (" + said + ")"));
     }
 
     /** The server did not confirm the messages in time. */

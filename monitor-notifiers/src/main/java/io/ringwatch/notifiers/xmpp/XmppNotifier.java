@@ -2,6 +2,7 @@ package io.ringwatch.notifiers.xmpp;
 
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -11,10 +12,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jxmpp.jid.EntityBareJid;
 
 /**
  * Sends each notification as an XMPP chat message from the bot's account to every recipient,
- * with Smack. The first send connects and logs in; the connection then stays open for the next
+ * or, for a contact ({@link #send(Notification, Recipient)}), to the contact's JID alone, with
+ * Smack. The first send connects and logs in; the connection then stays open for the next
  * ones, and a send that finds it dropped (a server restart, a network error, an earlier failure)
  * connects and logs in again. {@link #close()} says goodbye to the server.
  *
@@ -75,25 +78,60 @@ final class XmppNotifier implements Notifier {
     @Override
     public void send(Notification notification) throws IOException, InterruptedException {
         Objects.requireNonNull(notification, "notification");
+        run(session -> session.deliver(notification));
+    }
+
+    /** True: a contact's address on an xmpp channel is a bare JID. */
+    @Override
+    public boolean sendsToAddresses() {
+        return true;
+    }
+
+    /**
+     * Sends the notification to the contact's JID only, instead of the channel's recipients, and
+     * waits until the server has taken it, at most the channel's timeout.
+     *
+     * @throws IllegalArgumentException if the address is not a bare JID, {@code alice@example.org};
+     *         the message names the contact, never the address
+     * @throws IOException as {@link #send(Notification)}; a bounce names the contact, never the JID
+     * @throws InterruptedException if the calling thread is interrupted; the connection is cut
+     * @throws IllegalStateException if the notifier is closed
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public void send(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        Objects.requireNonNull(notification, "notification");
+        EntityBareJid to = XmppSettings.contactJid(name(), Objects.requireNonNull(recipient, "recipient"));
+        run(session -> session.deliverTo(notification, to, recipient));
+    }
+
+    /** What one send does with the open session. */
+    @FunctionalInterface
+    private interface Delivery {
+        void on(XmppSession session) throws IOException, InterruptedException;
+    }
+
+    /** Runs the delivery on the channel's thread, bounded by the timeout. */
+    private void run(Delivery delivery) throws IOException, InterruptedException {
         if (closed) {
             throw new IllegalStateException("channel '" + name() + "' is closed");
         }
-        Future<Void> delivery;
+        Future<Void> running;
         try {
-            delivery = worker.submit(() -> {
-                deliver(notification);
+            running = worker.submit(() -> {
+                deliver(delivery);
                 return null;
             });
         } catch (RejectedExecutionException e) {
             throw new IllegalStateException("channel '" + name() + "' is closed");
         }
         try {
-            delivery.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            running.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            abandon(delivery);
+            abandon(running);
             throw failures.timedOut();
         } catch (InterruptedException e) {
-            abandon(delivery);
+            abandon(running);
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -109,7 +147,7 @@ final class XmppNotifier implements Notifier {
     }
 
     /** On the worker thread: (re)connects if needed, then delivers; a failure drops the session. */
-    private void deliver(Notification notification) throws IOException, InterruptedException {
+    private void deliver(Delivery delivery) throws IOException, InterruptedException {
         XmppSession current = session;
         if (current == null || !current.isUsable()) {
             if (current != null) {
@@ -126,7 +164,7 @@ final class XmppNotifier implements Notifier {
             }
         }
         try {
-            current.deliver(notification);
+            delivery.on(current);
         } catch (IOException | RuntimeException e) {
             current.abort();
             session = null;

@@ -29,7 +29,9 @@ import java.util.Set;
  *       and logging in included.</li>
  * </ul>
  * An unknown setting is rejected. Channel URLs: {@code xmpps://user:password@host[:port]/to1/to2}
- * ({@link #settingsOf}). Thread-safe, as are the notifiers it makes.
+ * ({@link #settingsOf}). A contact's address on the channel is a bare JID, to which a
+ * notification for that contact is sent instead of {@code to}. Thread-safe, as are the notifiers
+ * it makes.
  */
 public final class XmppNotifierProvider implements NotifierProvider {
     /** The provider's id. */

@@ -1,6 +1,7 @@
 package io.ringwatch.notifiers.xmpp;
 
 import io.ringwatch.api.Notification;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.ping.PingManager;
+import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityJid;
 
 /**
@@ -88,12 +90,34 @@ final class XmppSession {
      * @throws InterruptedException if the calling thread is interrupted
      */
     void deliver(Notification notification) throws IOException, InterruptedException {
-        Map<String, EntityJid> recipientOfId = new LinkedHashMap<>();
+        Map<EntityJid, String> recipients = new LinkedHashMap<>();
+        settings.recipients().forEach(to -> recipients.put(to, to.toString()));
+        deliver(notification, recipients, List.of());
+    }
+
+    /**
+     * Sends {@code notification} to one contact's JID only and waits until the server has taken
+     * it. A bounce names the contact, never the JID.
+     *
+     * @throws IOException as {@link #deliver(Notification)}
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    void deliverTo(Notification notification, EntityBareJid to, Recipient contact) throws IOException, InterruptedException {
+        deliver(notification, Map.of(to, "contact " + contact.contact()), List.of(to.toString(), contact.address()));
+    }
+
+    /**
+     * @param recipients each recipient's JID, and how a failure names it
+     * @param hidden what a failure must not show, should the server quote it
+     */
+    private void deliver(Notification notification, Map<EntityJid, String> recipients, List<String> hidden)
+            throws IOException, InterruptedException {
+        Map<String, String> recipientOfId = new LinkedHashMap<>();
         List<Message> messages = new ArrayList<>();
-        for (EntityJid to : settings.recipients()) {
-            Message message = XmppMessages.of(notification, to, connection.getStanzaFactory());
+        for (Map.Entry<EntityJid, String> to : recipients.entrySet()) {
+            Message message = XmppMessages.of(notification, to.getKey(), connection.getStanzaFactory());
             messages.add(message);
-            recipientOfId.put(message.getStanzaId(), to);
+            recipientOfId.put(message.getStanzaId(), to.getValue());
         }
         StanzaFilter[] ours = recipientOfId.keySet().stream().map(StanzaIdFilter::new).toArray(StanzaFilter[]::new);
         StanzaCollector bounces = connection.createStanzaCollector(new AndFilter(MessageTypeFilter.ERROR, new OrFilter(ours)));
@@ -104,7 +128,7 @@ final class XmppSession {
             boolean answered = PingManager.getInstanceFor(connection).pingMyServer(false, settings.timeout().toMillis());
             Message bounce = bounces.pollResult();
             if (bounce != null) {
-                throw failures.refused(recipientOfId.get(bounce.getStanzaId()), bounce.getError());
+                throw failures.refused(recipientOfId.get(bounce.getStanzaId()), bounce.getError(), hidden);
             }
             if (!answered) {
                 throw failures.unconfirmed();

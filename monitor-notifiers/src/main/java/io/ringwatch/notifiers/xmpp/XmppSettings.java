@@ -1,6 +1,7 @@
 package io.ringwatch.notifiers.xmpp;
 
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.notifiers.channel.ChannelSettings;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -120,19 +121,36 @@ record XmppSettings(String channel, EntityBareJid jid, Optional<Resourcepart> re
         return List.copyOf(recipients);
     }
 
-    /** {@code user@domain} or {@code user@domain/resource}; nothing blank, no spaces or control characters. */
+    /**
+     * A contact's address on the channel: a bare JID, {@code alice@example.org}, checked as the
+     * JIDs of {@code to} are.
+     *
+     * @throws IllegalArgumentException naming the channel and the contact, never the address, if
+     *         it is not a JID of the form user@domain (a resource included)
+     */
+    static EntityBareJid contactJid(String channel, Recipient recipient) {
+        return parseJid(recipient.address()).filter(EntityBareJid.class::isInstance).map(EntityBareJid.class::cast)
+                .orElseThrow(() -> new IllegalArgumentException("channel '" + channel + "': the address of contact '"
+                        + recipient.contact() + "' is not a bare JID of the form user@domain"));
+    }
+
     private static EntityJid jidOf(ChannelSettings channel, String key, String text) {
-        String problem = (key.equals(TO) ? "holds an address that " : "") + "is not a JID of the form user@domain";
+        return parseJid(text).orElseThrow(() -> channel.invalid(key,
+                (key.equals(TO) ? "holds an address that " : "") + "is not a JID of the form user@domain"));
+    }
+
+    /** {@code user@domain} or {@code user@domain/resource}; nothing blank, no spaces or control characters. */
+    private static Optional<EntityJid> parseJid(String text) {
         int at = text.indexOf('@');
         boolean shaped = at > 0 && at < text.length() - 1 && text.codePoints().noneMatch(
                 c -> Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c));
         if (!shaped) {
-            throw channel.invalid(key, problem);
+            return Optional.empty();
         }
         try {
-            return JidCreate.entityFrom(text);
+            return Optional.of(JidCreate.entityFrom(text));
         } catch (XmppStringprepException | IllegalArgumentException e) {
-            throw channel.invalid(key, problem); // the exception's message quotes the text
+            return Optional.empty(); // the exception's message quotes the text
         }
     }
 

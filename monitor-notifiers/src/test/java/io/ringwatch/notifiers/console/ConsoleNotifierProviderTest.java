@@ -1,5 +1,6 @@
 package io.ringwatch.notifiers.console;
 
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.Map;
@@ -42,6 +44,40 @@ class ConsoleNotifierProviderTest {
         assertThat(err.toString(UTF_8)).isEqualTo("CRITICAL: orders-api DOWN on node n3" + NL
                 + "INFORMATION: orders-api UP on node n3" + NL);
         assertThat(out.toString(UTF_8)).isEmpty();
+    }
+
+    @Test
+    void writesAnAcknowledgementLikeAnyOtherNotification() throws Exception {
+        Notifier notifier = provider.create(NotifierSettings.empty("console"));
+
+        notifier.send(sampleAcknowledgement());
+
+        assertThat(out.toString(UTF_8)).isEqualTo(
+                "CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z" + "\n"
+                + "seen by n1: acknowledged by alice: Ok, I got this one" + "\n"
+                + "incident n3/orders-api@2031-02-03T04:05:06.789Z" + NL);
+    }
+
+    @Test
+    void endsTheHeadlineWithTheContactsNameAndNeverShowsTheAddress() throws Exception {
+        Notifier notifier = provider.create(NotifierSettings.empty("console"));
+        assertThat(notifier.sendsToAddresses()).isTrue();
+
+        notifier.send(sampleAlert(), new Recipient("alice", "alice@example.org"));
+
+        assertThat(out.toString(UTF_8)).isEqualTo("CRITICAL: orders-api DOWN on node n3 → alice" + "\n"
+                + "seen by n1: connection refused" + "\n"
+                + "incident n3/orders-api@2031-02-03T04:05:06.789Z" + NL);
+    }
+
+    @Test
+    void writesOneLineForAContactWithTheHeadlineFormat() throws Exception {
+        Notifier notifier = provider.create(NotifierSettings.of("console", Map.of("format", "headline")));
+
+        notifier.send(sampleAcknowledgement(), new Recipient("bob", "+15558675310"));
+
+        assertThat(out.toString(UTF_8)).isEqualTo(
+                "CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z → bob" + NL);
     }
 
     @Test

@@ -35,6 +35,22 @@ class ConsoleNotifierTest extends NotifierCompatibilityKit {
         assertThat(written.toString(UTF_8)).contains(sent.text() + System.lineSeparator());
     }
 
+    /** Any value: the console shows the contact's name, never the address. */
+    @Override
+    protected String sampleAddress() {
+        return "alice-desk-7731";
+    }
+
+    /** Written with the contact's name after the headline, and neither the address nor the text without the name. */
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) {
+        String output = written.toString(UTF_8);
+        String rest = sent.text().substring(sent.headline().length());
+        assertThat(output).contains(sent.headline() + " → alice" + rest + System.lineSeparator())
+                .doesNotContain(address)
+                .doesNotContain(sent.text() + System.lineSeparator());
+    }
+
     /** Standard output breaks, as when the pipe it writes to is closed. */
     @Override
     protected void makeChannelFail() {

@@ -1,5 +1,6 @@
 package io.ringwatch.notifiers.email;
 
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleReminder;
@@ -14,6 +15,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -101,6 +103,78 @@ class EmailDeliveryTest {
         assertThat(new String[] {alert.getMessageID(), reminder.getMessageID(), recovery.getMessageID(), incident})
                 .doesNotHaveDuplicates();
         assertThat(recovery.getHeader("X-Priority", null)).isEqualTo("5 (Lowest)");
+    }
+
+    @Test
+    void mailsAnAcknowledgementInTheIncidentsThreadWithNormalPriority() throws Exception {
+        notifier = email(Map.of());
+        notifier.send(sampleAlert());
+        notifier.send(sampleAcknowledgement());
+
+        MimeMessage alert = MailServer.received(server, sampleAlert());
+        MimeMessage acknowledgement = MailServer.received(server, sampleAcknowledgement());
+        assertThat(acknowledgement.getSubject())
+                .isEqualTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z");
+        assertThat(((String) acknowledgement.getContent()).replace("\r\n", "\n")).isEqualTo(
+                "CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\n"
+                + "seen by n1: acknowledged by alice: Ok, I got this one\n"
+                + "incident n3/orders-api@2031-02-03T04:05:06.789Z");
+        assertThat(acknowledgement.getHeader("In-Reply-To", null)).isEqualTo(alert.getHeader("References", null));
+        assertThat(acknowledgement.getHeader("References", null)).isEqualTo(alert.getHeader("References", null));
+        assertThat(acknowledgement.getMessageID()).isNotEqualTo(alert.getMessageID());
+        assertThat(acknowledgement.getHeader(EmailMessage.KIND, null)).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledgement.getHeader(EmailMessage.SEVERITY, null)).isEqualTo("CRITICAL");
+        assertThat(acknowledgement.getHeader("X-Priority", null)).isEqualTo("3 (Normal)");
+        assertThat(acknowledgement.getHeader("Importance", null)).isEqualTo("normal");
+    }
+
+    @Test
+    void mailsAContactAtTheContactsAddressOnly() throws Exception {
+        notifier = email(Map.of());
+
+        notifier.send(sampleAlert(), new Recipient("alice", "Alice Liddell <alice@contacts.example.net>"));
+
+        assertThat(server.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(server.getReceivedMessages()).singleElement().satisfies(mail -> {
+            assertThat(mail.getRecipients(Message.RecipientType.TO))
+                    .containsExactly(new InternetAddress("Alice Liddell <alice@contacts.example.net>"));
+            assertThat(mail.getRecipients(Message.RecipientType.CC)).isNull();
+            assertThat(mail.getSubject()).isEqualTo("CRITICAL: orders-api DOWN on node n3");
+        });
+        assertThat(server.getReceivedMessagesForDomain("contacts.example.net")).hasSize(1);
+    }
+
+    @Test
+    void refusesAContactAddressThatIsNotOneAddressWithoutQuotingIt() {
+        notifier = email(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert(),
+                new Recipient("alice", "alice@contacts.example.net, eve@evil.example")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("channel 'ops-mail': the address of contact 'alice' must be one e-mail address");
+        assertThatThrownBy(() -> notifier.send(sampleAlert(),
+                new Recipient("alice", "alice@contacts.example.net Bcc: eve@evil.example")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("channel 'ops-mail': the address of contact 'alice' is not an e-mail address")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("alice@", "eve"));
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "ops: alice@contacts.example.net;")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("channel 'ops-mail': the address of contact 'alice' ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("alice@"));
+        assertThat(server.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aServerThatRefusesTheContactsAddressIsAFailureNamingTheContactButNotTheAddress() throws Exception {
+        try (RefusingSmtpServer refusing = RefusingSmtpServer.start()) {
+            notifier = email(Map.of("port", Integer.toString(refusing.port())));
+
+            assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "Alice@Contacts.example.net")))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("channel 'ops-mail': the SMTP server 127.0.0.1:" + refusing.port() + " refused the message "
+                            + "to contact alice: SMTPAddressFailedException: 550 5.1.1 <…>: Recipient address rejected: "
+                            + "User unknown (…)");
+        }
     }
 
     @Test

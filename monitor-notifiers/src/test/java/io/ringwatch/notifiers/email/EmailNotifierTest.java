@@ -10,6 +10,7 @@ import io.ringwatch.testkit.notify.NotifierCompatibilityKit;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("The email notifier")
 class EmailNotifierTest extends NotifierCompatibilityKit {
     private static final String WRONG_PASSWORD = "not-the-pa55-w0rd";
+    private static final String CONTACTS_DOMAIN = "contacts.example.net";
 
     @RegisterExtension
     static GreenMailExtension server = MailServer.extension("smtp");
@@ -52,6 +54,28 @@ class EmailNotifierTest extends NotifierCompatibilityKit {
         assertThat(mail.getRecipients(Message.RecipientType.TO)).containsExactly(InternetAddress.parse(MailServer.TO));
         assertThat(mail.getHeader(EmailMessage.INCIDENT, null)).isEqualTo(sent.incidentKey());
         assertThat(mail.getHeader("References", null)).isEqualTo(MailIds.incident(sent.incidentKey(), "example.com"));
+    }
+
+    @Override
+    protected String sampleAddress() {
+        return "alice@" + CONTACTS_DOMAIN;
+    }
+
+    /** One mail in the contact's mailbox, addressed to the contact alone; none in the channel's recipients' mailboxes. */
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) throws Exception {
+        server.waitForIncomingEmail(5_000, 1);
+        List<MimeMessage> atContact = MailServer.carrying(List.of(server.getReceivedMessagesForDomain(CONTACTS_DOMAIN)), sent);
+        assertThat(atContact).as("mails for %s at the contact's address", sent.kind()).hasSize(1);
+        MimeMessage mail = atContact.get(0);
+        assertThat(((String) mail.getContent()).replace("\r\n", "\n")).isEqualTo(sent.text());
+        assertThat(mail.getFrom()).containsExactly(new InternetAddress(MailServer.FROM));
+        assertThat(mail.getRecipients(Message.RecipientType.TO)).containsExactly(new InternetAddress(address));
+        assertThat(mail.getHeader("References", null)).isEqualTo(MailIds.incident(sent.incidentKey(), "example.com"));
+        for (String domain : List.of("example.com", "example.org")) {
+            assertThat(MailServer.carrying(List.of(server.getReceivedMessagesForDomain(domain)), sent))
+                    .as("mails for %s at the channel's own recipients in %s", sent.kind(), domain).isEmpty();
+        }
     }
 
     @Override

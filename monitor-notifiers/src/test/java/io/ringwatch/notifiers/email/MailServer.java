@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.ringwatch.api.Notification;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,15 +34,21 @@ final class MailServer {
     static MimeMessage received(GreenMailExtension server, Notification sent) throws Exception {
         server.waitForIncomingEmail(WAIT_MS, 1);
         List<MimeMessage> all = Arrays.asList(server.getReceivedMessages());
-        Optional<MimeMessage> match = Optional.empty();
-        for (MimeMessage mail : all) {
-            if (sent.kind().name().equals(mail.getHeader(EmailMessage.KIND, null))
-                    && sent.headline().equals(mail.getSubject())) {
-                match = Optional.of(mail);
-            }
-        }
+        Optional<MimeMessage> match = carrying(all, sent).stream().reduce((first, last) -> last);
         assertThat(match).as("a mail of kind %s with subject '%s' among %d received", sent.kind(), sent.headline(),
                 all.size()).isPresent();
         return match.get();
+    }
+
+    /** The mails among {@code mails} that carry {@code sent}: of its kind, with its headline as the subject. */
+    static List<MimeMessage> carrying(List<MimeMessage> mails, Notification sent) throws Exception {
+        List<MimeMessage> carrying = new ArrayList<>();
+        for (MimeMessage mail : mails) {
+            if (sent.kind().name().equals(mail.getHeader(EmailMessage.KIND, null))
+                    && sent.headline().equals(mail.getSubject())) {
+                carrying.add(mail);
+            }
+        }
+        return carrying;
     }
 }

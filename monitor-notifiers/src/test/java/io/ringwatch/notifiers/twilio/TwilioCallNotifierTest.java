@@ -17,6 +17,7 @@ import static io.ringwatch.notifiers.twilio.TwilioSmsNotifierTest.resource;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
 import io.ringwatch.testkit.notify.NotifierCompatibilityKit;
@@ -55,8 +56,13 @@ class TwilioCallNotifierTest extends NotifierCompatibilityKit {
                 "to", TO, "mode", "call", "ack-url", ACK_URL, "api-url", twilio.baseUrl(), "timeout", "5s"));
     }
 
+    /** A call reading the notification out; for an acknowledgement, as documented, no call at all. */
     @Override
     protected void assertDelivered(Notification sent) {
+        if (sent.kind() == NotificationKind.ACKNOWLEDGED) {
+            assertNoCallAbout(sent);
+            return;
+        }
         twilio.verify(postRequestedFor(urlEqualTo(resource("Calls.json")))
                 .withBasicAuth(new BasicCredentials(SID, TOKEN))
                 .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
@@ -65,6 +71,34 @@ class TwilioCallNotifierTest extends NotifierCompatibilityKit {
                 .withFormParam("Twiml", equalTo(TwiML.of(sent, Optional.of(URI.create(ACK_URL)))))
                 .withFormParam("Twiml", containing("<Gather numDigits=\"1\" action=\"https://ringwatch.example.com/twilio/ack?token="
                         + ACK_TOKEN + "&amp;channel=phone\" method=\"POST\">")));
+    }
+
+    @Override
+    protected String sampleAddress() {
+        return "+14155550132";
+    }
+
+    /** One call to the contact's number, none to the configured one; for an acknowledgement, no call. */
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) {
+        if (sent.kind() == NotificationKind.ACKNOWLEDGED) {
+            assertNoCallAbout(sent);
+            return;
+        }
+        String twiml = TwiML.of(sent, Optional.of(URI.create(ACK_URL)));
+        twilio.verify(1, postRequestedFor(urlEqualTo(resource("Calls.json")))
+                .withBasicAuth(new BasicCredentials(SID, TOKEN))
+                .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
+                .withFormParam("To", equalTo(address))
+                .withFormParam("From", equalTo(FROM))
+                .withFormParam("Twiml", equalTo(twiml)));
+        twilio.verify(0, postRequestedFor(anyUrl()).withFormParam("To", equalTo(TO)));
+    }
+
+    /** Nothing was posted that reads out the notification or its reason (who acknowledged it). */
+    private static void assertNoCallAbout(Notification sent) {
+        twilio.verify(0, postRequestedFor(anyUrl()).withFormParam("Twiml", containing(TwiML.escape(sent.reason()))));
+        twilio.verify(0, postRequestedFor(anyUrl()).withFormParam("Twiml", containing(TwiML.escape(sent.headline()))));
     }
 
     @Override

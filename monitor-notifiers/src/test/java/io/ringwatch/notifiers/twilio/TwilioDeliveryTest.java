@@ -10,7 +10,9 @@ import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefu
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.notifiers.twilio.TwilioSmsNotifierTest.created;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithLongestValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -20,6 +22,7 @@ import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -86,6 +89,70 @@ class TwilioDeliveryTest {
         notifier = twilio(Map.of("to", "+15558675310", "mode", "CALL", "ack-url", "https://ack.example.com/twilio"));
 
         assertThatCode(() -> notifier.send(sampleAlert())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void textsAnAcknowledgementInShort() throws Exception {
+        twilio.stubFor(post(anyUrl()).willReturn(created()));
+        notifier = twilio(Map.of("to", "+15558675310"));
+
+        notifier.send(sampleAcknowledgement());
+
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withFormParam("To", equalTo("+15558675310"))
+                .withFormParam("Body", equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since "
+                        + "2031-02-03T04:05:06.789Z\nacknowledged by alice: Ok, I got this one")));
+    }
+
+    @Test
+    void placesNoCallForAnAcknowledgementButStillCallsForTheRest() throws Exception {
+        twilio.stubFor(post(anyUrl()).willReturn(created()));
+        notifier = twilio(Map.of("to", "+15558675310", "mode", "call", "ack-url", "https://ack.example.com/twilio"));
+
+        assertThatCode(() -> notifier.send(sampleAcknowledgement())).doesNotThrowAnyException();
+        assertThatCode(() -> notifier.send(sampleAcknowledgement(), new Recipient("alice", "+14155550132")))
+                .doesNotThrowAnyException();
+        assertThat(twilio.findAll(postRequestedFor(anyUrl()))).as("requests for an acknowledgement").isEmpty();
+
+        notifier.send(sampleRecovery());
+        twilio.verify(1, postRequestedFor(urlEqualTo(CALLS)).withFormParam("To", equalTo("+15558675310"))
+                .withFormParam("Twiml", equalTo("<Response><Gather numDigits=\"1\" action=\"https://ack.example.com/twilio\" "
+                        + "method=\"POST\"><Say>INFORMATION: orders-api UP on node n3. Seen by n1: HTTP 200 in 35 ms.</Say>"
+                        + "<Say>Press 1 to acknowledge.</Say></Gather></Response>")));
+    }
+
+    @Test
+    void textsOnlyTheContactsNumber() throws Exception {
+        twilio.stubFor(post(anyUrl()).willReturn(created()));
+        notifier = twilio(Map.of("to", "+15558675310,+15558675311"));
+
+        notifier.send(sampleAlert(), new Recipient("alice", " +14155550132 "));
+
+        assertThat(twilio.findAll(postRequestedFor(anyUrl()))).singleElement()
+                .satisfies(request -> assertThat(request.formParameter("To").firstValue()).isEqualTo("+14155550132"));
+    }
+
+    @Test
+    void refusesAnAddressThatIsNotOnePhoneNumberWithoutQuotingIt() {
+        notifier = twilio(Map.of("to", "+15558675310"));
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "+14155550132, +14155550133")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("channel 'phone': the address of contact 'alice' must be one phone number, E.164 (+15558675310)");
+        assertThat(twilio.findAll(postRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void aRefusalForAContactNamesTheContactAndCutsTheNumberOutOfTwiliosMessage() {
+        twilio.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":21211,\"message\":\"The 'To' number +1 415-555-0132 (+14155550132) is not a valid "
+                        + "phone number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}")));
+        notifier = twilio(Map.of("to", "+15558675310"));
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "+14155550132")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'phone': Twilio answered HTTP 400 for contact alice: error 21211: "
+                        + "The 'To' number … (…) is not a valid phone number.");
     }
 
     @Test

@@ -62,6 +62,25 @@ class TwilioSmsNotifierTest extends NotifierCompatibilityKit {
     }
 
     @Override
+    protected String sampleAddress() {
+        return "+14155550132";
+    }
+
+    /** One text to the contact's number, none to the configured ones. */
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) {
+        twilio.verify(1, postRequestedFor(urlEqualTo(resource("Messages.json")))
+                .withBasicAuth(new BasicCredentials(SID, TOKEN))
+                .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
+                .withFormParam("To", equalTo(address))
+                .withFormParam("From", equalTo(FROM))
+                .withFormParam("Body", equalTo(TwilioForm.smsBody(sent))));
+        for (String to : TO) {
+            twilio.verify(0, postRequestedFor(anyUrl()).withFormParam("To", equalTo(to)));
+        }
+    }
+
+    @Override
     protected Set<String> secrets() {
         return Set.of(SID, TOKEN);
     }

@@ -3,6 +3,7 @@ package io.ringwatch.notifiers.xmpp;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smack.util.TLSUtils;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
@@ -54,6 +56,37 @@ final class Inbox implements AutoCloseable {
             fail("no message arrived within " + ARRIVAL);
         }
         return message;
+    }
+
+    /**
+     * Sends a chat message to {@code to} from this person, and waits until the server has taken
+     * it (a ping to the server, which handles a connection's stanzas in order).
+     */
+    void say(String to, String body) throws Exception {
+        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza()
+                .to(JidCreate.entityBareFrom(to)).ofType(Message.Type.chat).setBody(body).build());
+        if (!PingManager.getInstanceFor(connection).pingMyServer(false, ARRIVAL.toMillis())) {
+            fail("the server did not answer a ping within " + ARRIVAL);
+        }
+    }
+
+    /**
+     * Checks that nothing came before now: asks {@code other}, another person's inbox, to send a
+     * message here, and fails unless it is the next one. What the server routed here before it
+     * took that message, it delivers here first, so no pause is needed.
+     */
+    void assertNothingCameBefore(Inbox other) throws Exception {
+        String fence = "fence " + UUID.randomUUID();
+        other.say(jid(), fence);
+        Message next = next();
+        if (!fence.equals(next.getBody())) {
+            fail("expected no message here, but one came: " + next.getBody());
+        }
+    }
+
+    /** The person's bare JID, {@code human@ringwatch.test}. */
+    String jid() {
+        return connection.getUser().asEntityBareJidString();
     }
 
     /** Forgets the messages received so far. */

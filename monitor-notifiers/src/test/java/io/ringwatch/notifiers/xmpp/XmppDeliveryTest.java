@@ -1,5 +1,6 @@
 package io.ringwatch.notifiers.xmpp;
 
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -123,6 +125,59 @@ class XmppDeliveryTest {
         assertThat(bob.next().getBody()).isEqualTo(sampleAlert().text());
         notifier.send(sampleRecovery());
         assertThat(alice.next().getBody()).as("the duplicate address got one message").isEqualTo(sampleRecovery().text());
+    }
+
+    @Test
+    void sendsAnAcknowledgementInTheIncidentsThread() throws Exception {
+        Notifier notifier = notifier(Map.of());
+
+        notifier.send(sampleAlert());
+        notifier.send(sampleAcknowledgement());
+
+        Message alert = alice.next();
+        Message acknowledgement = alice.next();
+        assertThat(acknowledgement.getBody()).isEqualTo(
+                "CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\n"
+                + "seen by n1: acknowledged by alice: Ok, I got this one\n"
+                + "incident n3/orders-api@2031-02-03T04:05:06.789Z");
+        assertThat(acknowledgement.getType()).isEqualTo(Message.Type.chat);
+        assertThat(acknowledgement.getThread()).isEqualTo(alert.getThread());
+    }
+
+    @Test
+    void sendsToTheContactsJidOnlyOnTheSameLogin() throws Exception {
+        Inbox bob = online("bob", BOB_PASSWORD);
+        Notifier notifier = notifier(Map.of());
+        notifier.send(sampleAlert());
+        Message toAlice = alice.next();
+
+        notifier.send(sampleAcknowledgement(), new Recipient("bob", " Bob@RingWatch.test "));
+
+        Message toBob = bob.next();
+        assertThat(toBob.getBody()).isEqualTo(sampleAcknowledgement().text());
+        assertThat(toBob.getTo().asBareJid().toString()).isEqualTo("bob@" + ProsodyServer.DOMAIN);
+        assertThat(toBob.getFrom().toString()).as("one login for both").isEqualTo(toAlice.getFrom().toString());
+        alice.assertNothingCameBefore(bob);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bob", "bob@ringwatch.test/phone", "bob@ringwatch.test, alice@ringwatch.test", "@ringwatch.test"})
+    void refusesAContactAddressThatIsNotABareJidWithoutQuotingIt(String address) {
+        Notifier notifier = notifier(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("bob", address)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("channel 'ops-xmpp': the address of contact 'bob' is not a bare JID of the form user@domain");
+    }
+
+    @Test
+    void aBounceFromTheContactsJidNamesTheContactButNotTheJid() {
+        Notifier notifier = notifier(Map.of());
+
+        // This test server keeps no offline messages: bob, offline, gets none.
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("bob", "bob@ringwatch.test")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'ops-xmpp': the XMPP server refused the message to contact bob: service-unavailable");
     }
 
     @Test

@@ -22,17 +22,22 @@ class XmppNotifierTest extends NotifierCompatibilityKit {
     private static final String BOT_PASSWORD = "bot-pw-kit-4f1c";
     private static final String WRONG_PASSWORD = "not-the-bot-pw-77e2";
     private static final String HUMAN_PASSWORD = "human-pw-kit-9a0d";
+    private static final String CONTACT_PASSWORD = "contact-pw-kit-2e6b";
 
     private static ProsodyServer prosody;
     private static Inbox human;
+    /** A contact with an address of its own on the channel: not among the channel's recipients. */
+    private static Inbox contact;
 
     /** Set by {@link #makeChannelFail()}: the notifier then logs in with a wrong password. */
     private boolean wrongPassword;
 
     @BeforeAll
     static void startProsody(@TempDir Path dir) throws Exception {
-        prosody = ProsodyServer.start(dir, Map.of("bot", BOT_PASSWORD, "human", HUMAN_PASSWORD));
+        prosody = ProsodyServer.start(dir, Map.of("bot", BOT_PASSWORD, "human", HUMAN_PASSWORD,
+                "contact", CONTACT_PASSWORD));
         human = Inbox.of(prosody, "human", HUMAN_PASSWORD);
+        contact = Inbox.of(prosody, "contact", CONTACT_PASSWORD);
     }
 
     @AfterAll
@@ -40,14 +45,18 @@ class XmppNotifierTest extends NotifierCompatibilityKit {
         if (human != null) {
             human.close();
         }
+        if (contact != null) {
+            contact.close();
+        }
         if (prosody != null) {
             prosody.close();
         }
     }
 
     @BeforeEach
-    void emptyTheInbox() {
+    void emptyTheInboxes() {
         human.clear();
+        contact.clear();
     }
 
     @Override
@@ -75,6 +84,23 @@ class XmppNotifierTest extends NotifierCompatibilityKit {
         assertThat(message.getFrom().asBareJid().toString()).isEqualTo("bot@" + ProsodyServer.DOMAIN);
         assertThat(message.getType()).isEqualTo(Message.Type.chat);
         assertThat(message.getThread()).isEqualTo(XmppMessages.threadOf(sent.incidentKey()));
+    }
+
+    @Override
+    protected String sampleAddress() {
+        return "contact@" + ProsodyServer.DOMAIN;
+    }
+
+    /** The contact got the message; the channel's own recipient got nothing. */
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) throws Exception {
+        Message message = contact.next();
+        assertThat(message.getBody()).isEqualTo(sent.text());
+        assertThat(message.getTo().asBareJid().toString()).isEqualTo(address);
+        assertThat(message.getFrom().asBareJid().toString()).isEqualTo("bot@" + ProsodyServer.DOMAIN);
+        assertThat(message.getType()).isEqualTo(Message.Type.chat);
+        assertThat(message.getThread()).isEqualTo(XmppMessages.threadOf(sent.incidentKey()));
+        human.assertNothingCameBefore(contact);
     }
 
     @Override
