@@ -251,6 +251,24 @@ class RoutingTest {
     }
 
     @Test
+    void copiesOfOneNotificationFailingForSeveralContactsDoNotSuspendTheChannel() {
+        Routing.Builder three = Routing.builder();
+        for (String name : List.of("alice", "bob", "carol")) {
+            three.contact(Contact.of(name, "chat", "@" + name)).subscribe(Subscription.of(name, "*", Severity.WARNING));
+        }
+        chat.failNext(3);
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat).routing(three.build()).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow().plusMinutes(1));
+
+            assertThat(chat.failedAttempts()).hasSize(3);
+            assertThat(farm.events()).noneMatch(event -> event.kind() == EventKind.CHANNEL_SUSPENDED);
+            for (String name : List.of("alice", "bob", "carol")) {
+                assertThat(kinds(chat.notificationsTo(name))).as(name).containsExactly(NotificationKind.ALERT);
+            }
+        }
+    }
+
+    @Test
     void anAddressOnAChannelThatNamesNoChannelIsRefusedWhenTheEngineIsBuilt() {
         Routing typo = Routing.builder().contact(Contact.of("alice", "chta", "@alice")).build();
 

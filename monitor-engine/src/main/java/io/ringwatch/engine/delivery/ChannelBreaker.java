@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * The circuit breaker of one channel: closed while deliveries succeed; open (the channel is
- * suspended) after a number of different deliveries failed in a row (the retries of one
- * notification count once, so one notification the provider refuses does not suspend the
- * channel for every other), for a while; then half open, letting one
+ * suspended) after deliveries of a number of different notifications failed in a row (the
+ * retries of one notification, and its copies to several contacts, count once, so one
+ * notification the provider refuses does not suspend the channel for every other), for a while; then half open, letting one
  * delivery through as a trial: its success closes the breaker, its failure opens it again for
  * twice as long (at most ten times the first period). Thread-safe.
  */
@@ -66,10 +66,10 @@ final class ChannelBreaker {
     }
 
     /**
-     * @param delivery the delivery that failed; its retries count once
+     * @param notification names the notification whose delivery failed; its retries and copies count once
      * @return {@link AfterFailure#OPENED} when this failure suspended the channel, or suspended it again after a failed trial
      */
-    synchronized AfterFailure failed(Instant now, String delivery) {
+    synchronized AfterFailure failed(Instant now, String notification) {
         if (openUntil != null) { // the trial failed: open again, for longer
             trialUnderWay = false;
             Duration longer = currentOpenFor.multipliedBy(2);
@@ -78,7 +78,7 @@ final class ChannelBreaker {
             openUntil = now.plus(currentOpenFor);
             return AfterFailure.OPENED;
         }
-        failedInARow.add(delivery);
+        failedInARow.add(notification);
         if (failedInARow.size() >= failuresToOpen) {
             openUntil = now.plus(currentOpenFor);
             return AfterFailure.OPENED;

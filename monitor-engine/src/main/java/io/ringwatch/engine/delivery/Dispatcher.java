@@ -345,7 +345,7 @@ public final class Dispatcher {
         Notification notification = delivery.notification;
         Instant now = clock.instant();
         boolean suspended = countsForBreaker
-                && channel.breaker.failed(now, delivery.id) == ChannelBreaker.AfterFailure.OPENED;
+                && channel.breaker.failed(now, notification.incidentKey() + "|" + notification.kind() + "|" + notification.at()) == ChannelBreaker.AfterFailure.OPENED;
         boolean last = delivery.attempt >= policy.attempts();
         Duration backoff = last ? Duration.ZERO : jittered(policy.backoff(delivery.attempt));
         Duration wait = backoff.compareTo(atLeast) >= 0 ? backoff : atLeast;
