@@ -17,7 +17,8 @@ import java.util.Optional;
  *   <Say>Press 1 to acknowledge.</Say></Gather></Response>
  * }</pre>
  *
- * (on one line); without one, only the {@code <Say>}. Text is XML-escaped; characters XML
+ * (on one line); without one, or for a recovery, a flapping notice or a notice, only the
+ * {@code <Say>}. Text is XML-escaped; characters XML
  * cannot hold become spaces or U+FFFD; the spoken text is cut so that the whole document stays
  * within Twilio's {@value #MAX_LENGTH} characters. Stateless and thread-safe.
  */
@@ -38,12 +39,22 @@ final class TwiML {
                 : headline + ". Seen by " + notification.observer() + ": " + notification.reason() + ".";
     }
 
-    /** The document for a call about {@code notification}. */
-    static String of(Notification notification, Optional<URI> ackUrl) {
+    /**
+     * The document for a call about {@code notification}; the keypress is gathered only for
+     * trouble someone can still acknowledge (an alert, a reminder, an escalation).
+     */
+    static String of(Notification notification, Optional<URI> acknowledgeAt) {
+        Optional<URI> ackUrl = acknowledgeable(notification) ? acknowledgeAt : Optional.empty();
         String before = ackUrl.map(url -> "<Response><Gather numDigits=\"1\" action=\"" + escape(url.toString())
                 + "\" method=\"POST\"><Say>").orElse("<Response><Say>");
         String after = ackUrl.isPresent() ? "</Say><Say>" + PRESS_ONE + "</Say></Gather></Response>" : "</Say></Response>";
         return before + escapeWithin(spoken(notification), MAX_LENGTH - before.length() - after.length()) + after;
+    }
+
+    private static boolean acknowledgeable(Notification notification) {
+        NotificationKind kind = notification.kind();
+        return notification.current().isProblem() && (kind == NotificationKind.ALERT || kind == NotificationKind.REMINDER
+                || kind == NotificationKind.ESCALATION);
     }
 
     /** Whether a call's document leaves at least {@value #MIN_SPOKEN} characters for the spoken text with this URL. */

@@ -1,7 +1,10 @@
 package io.ringwatch.notifiers.twilio;
 
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleEscalation;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithLongestValues;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -10,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringwatch.api.Notification;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,15 @@ import org.w3c.dom.NodeList;
 
 class TwiMLTest {
     private static final Optional<URI> ACK = Optional.of(URI.create("https://ringwatch.example.com/ack?call=1&token=t"));
+
+    @Test
+    void asksForNoKeypressWhereThereIsNothingToAcknowledge() throws Exception {
+        for (Notification notification : List.of(sampleRecovery(), sampleFlapping(), sampleNotice())) {
+            assertThat(parse(TwiML.of(notification, ACK)).getElementsByTagName("Gather").getLength())
+                    .as(notification.kind().name()).isZero();
+        }
+        assertThat(parse(TwiML.of(sampleEscalation(), ACK)).getElementsByTagName("Gather").getLength()).isOne();
+    }
 
     @Test
     void readsTheAlertOutAndAsksForAKeyThatGoesToTheAcknowledgementUrl() throws Exception {

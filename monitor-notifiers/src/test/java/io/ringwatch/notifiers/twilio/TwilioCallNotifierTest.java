@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -69,8 +70,11 @@ class TwilioCallNotifierTest extends NotifierCompatibilityKit {
                 .withFormParam("To", equalTo(TO))
                 .withFormParam("From", equalTo(FROM))
                 .withFormParam("Twiml", equalTo(TwiML.of(sent, Optional.of(URI.create(ACK_URL)))))
-                .withFormParam("Twiml", containing("<Gather numDigits=\"1\" action=\"https://ringwatch.example.com/twilio/ack?token="
-                        + ACK_TOKEN + "&amp;channel=phone\" method=\"POST\">")));
+                .withFormParam("Twiml", sent.current().isProblem() && sent.kind() != NotificationKind.FLAPPING
+                        && sent.kind() != NotificationKind.NOTICE
+                        ? containing("<Gather numDigits=\"1\" action=\"https://ringwatch.example.com/twilio/ack?token="
+                                + ACK_TOKEN + "&amp;channel=phone\" method=\"POST\">")
+                        : notContaining("<Gather")));
     }
 
     @Override

@@ -104,7 +104,7 @@ class TwilioDeliveryTest {
     }
 
     @Test
-    void placesNoCallForAnAcknowledgementButStillCallsForTheRest() throws Exception {
+    void placesNoCallForAnAcknowledgementAndAsksNoKeypressOnARecovery() throws Exception {
         twilio.stubFor(post(anyUrl()).willReturn(created()));
         notifier = twilio(Map.of("to", "+15558675310", "mode", "call", "ack-url", "https://ack.example.com/twilio"));
 
@@ -115,9 +115,8 @@ class TwilioDeliveryTest {
 
         notifier.send(sampleRecovery());
         twilio.verify(1, postRequestedFor(urlEqualTo(CALLS)).withFormParam("To", equalTo("+15558675310"))
-                .withFormParam("Twiml", equalTo("<Response><Gather numDigits=\"1\" action=\"https://ack.example.com/twilio\" "
-                        + "method=\"POST\"><Say>INFORMATION: orders-api UP on node n3. Seen by n1: HTTP 200 in 35 ms.</Say>"
-                        + "<Say>Press 1 to acknowledge.</Say></Gather></Response>")));
+                .withFormParam("Twiml", equalTo("<Response><Say>INFORMATION: orders-api UP on node n3. Seen by n1: HTTP 200"
+                        + " in 35 ms.</Say></Response>")));
     }
 
     @Test
