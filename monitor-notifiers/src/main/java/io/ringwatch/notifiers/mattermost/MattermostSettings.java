@@ -33,8 +33,8 @@ record MattermostSettings(String channel, URI webhookUrl, Optional<String> matte
     static final String CHANNEL_NAME_EXPECTED = "must be a Mattermost channel's name (town-square, not its display name) "
             + "or @username";
 
-    /** A channel's name or a user name: letters, digits, {@code . _ -}; no blank, {@code #} or {@code /}. */
-    private static final Pattern CHANNEL_NAME_FORM = Pattern.compile("@?[A-Za-z0-9._-]{1,64}");
+    /** A channel's name, maybe after a {@code #}, or {@code @} and a user name: no blank, no {@code /}. */
+    private static final Pattern CHANNEL_NAME_FORM = Pattern.compile("[@#]?[A-Za-z0-9._-]{1,64}");
 
     MattermostSettings {
         Objects.requireNonNull(channel, "channel");

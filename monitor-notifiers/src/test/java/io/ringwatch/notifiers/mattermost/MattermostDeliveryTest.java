@@ -145,7 +145,7 @@ class MattermostDeliveryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Town Square", "#ops", "~ops", "@", "https://chat.example.com/ops/channels/alerts"})
+    @ValueSource(strings = {"Town Square", "~ops", "@", "#", "@alice smith", "https://chat.example.com/ops/channels/alerts"})
     void refusesAnAddressThatIsNotAChannelNameNamingTheContactButNotTheAddress(String address) {
         notifier = mattermost(Map.of());
 
