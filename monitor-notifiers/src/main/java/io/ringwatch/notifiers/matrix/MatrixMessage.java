@@ -28,7 +28,8 @@ final class MatrixMessage {
 
     /** {@code m.notice} for information and an acknowledgement (someone is on it already), {@code m.text} otherwise. */
     static String msgtype(Notification notification) {
-        boolean quiet = notification.severity() == Severity.INFORMATION || notification.kind() == NotificationKind.ACKNOWLEDGED;
+        boolean quiet = notification.severity() == Severity.INFORMATION
+                || notification.kind() == NotificationKind.ACKNOWLEDGED;
         return quiet ? "m.notice" : "m.text";
     }
 

@@ -34,14 +34,15 @@ final class MatrixNotifier extends HttpNotifier {
         this.settings = settings;
     }
 
-    /** True: a contact's address is the id of a room the sending user has joined, such as a direct chat with the contact. */
+    /** True: a contact's address is the id of a room the sending user has joined, such as a direct chat with them. */
     @Override
     public boolean sendsToAddresses() {
         return true;
     }
 
     /**
-     * Sends the event to the channel's room and waits for the homeserver's answer, at most the channel's timeout.
+     * Sends the event to the channel's room and waits for the homeserver's answer, at most the
+     * channel's timeout.
      *
      * @throws IOException if the homeserver refuses the event ({@code the Matrix homeserver answered
      *         HTTP 403: M_FORBIDDEN: …}), does not answer within the timeout, or cannot be reached

@@ -15,9 +15,9 @@ import java.net.http.HttpRequest;
  * {@link ChannelHttp}: one fixed destination, so it does not send to contacts' addresses. The
  * workflow answers {@code 202 Accepted} when it has taken the card; any 2xx is a delivery (the
  * workflow then posts it on its own: a workflow that fails later, say because its owner left, is
- * seen only in the workflow's run history). Anything else is an
- * {@link IOException} naming the status and the workflow's error code when it gave one
- * ({@code Teams answered HTTP 400 (TriggerInputSchemaMismatch)}), never the URL or its signature.
+ * seen only in the workflow's run history). Anything else is an {@link IOException} naming the
+ * status and the workflow's error code when it gave one ({@code Teams answered HTTP 400
+ * (TriggerInputSchemaMismatch)}), never the URL or its signature.
  *
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.

@@ -80,7 +80,8 @@ final class TelegramNotifier extends HttpNotifier {
         JsonNode body = parse(answer.body());
         if (!answer.isSuccess() || !body.path("ok").asBoolean(false)) {
             throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
-                    + (answer.isSuccess() && body.isMissingNode() ? " without {\"ok\":true}" : "") + describe(body, unshown));
+                    + (answer.isSuccess() && body.isMissingNode() ? " without {\"ok\":true}" : "")
+                    + describe(body, unshown));
         }
     }
 

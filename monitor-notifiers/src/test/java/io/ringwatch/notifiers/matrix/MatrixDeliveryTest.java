@@ -142,12 +142,14 @@ class MatrixDeliveryTest {
     @Test
     void aRefusalInAContactsRoomDoesNotQuoteTheAddress() {
         homeserver.stubFor(any(anyUrl()).willReturn(okJson(
-                "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"User @bot:example.org not in room !dm-alice:example.org\"}").withStatus(403)));
+                "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"User @bot:example.org not in room !dm-alice:example.org\"}")
+                .withStatus(403)));
         notifier = matrix(Map.of());
 
         assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "!dm-alice:example.org")))
                 .isInstanceOf(IOException.class)
-                .hasMessage("channel 'mx': the Matrix homeserver answered HTTP 403: M_FORBIDDEN: User @bot:example.org not in room …");
+                .hasMessage("channel 'mx': the Matrix homeserver answered HTTP 403: M_FORBIDDEN: "
+                        + "User @bot:example.org not in room …");
     }
 
     @Test

@@ -141,7 +141,8 @@ class MattermostDeliveryTest {
 
         notifier.send(sampleAlert(), new Recipient("night-shift", "night-shift-ops"));
 
-        mattermost.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.channel", equalTo("night-shift-ops"))));
+        mattermost.verify(postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(matchingJsonPath("$.channel", equalTo("night-shift-ops"))));
     }
 
     @ParameterizedTest

@@ -138,7 +138,8 @@ class SlackDeliveryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"#ops", "ops", "@alice", "u0123abcdef", "U0123 ABCDEF", "https://example.slack.com/team/U0123ABCDEF"})
+    @ValueSource(strings = {"#ops", "ops", "@alice", "u0123abcdef", "U0123 ABCDEF",
+            "https://example.slack.com/team/U0123ABCDEF"})
     void refusesAnAddressThatIsNotAnIdNamingTheContactButNotTheAddress(String address) {
         notifier = bot(Map.of());
 

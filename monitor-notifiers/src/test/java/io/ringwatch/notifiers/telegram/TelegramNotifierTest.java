@@ -72,7 +72,8 @@ class TelegramNotifierTest extends NotifierCompatibilityKit {
                 .withRequestBody(matchingJsonPath("$.chat_id", equalTo(chatId)))
                 .withRequestBody(matchingJsonPath("$.parse_mode", equalTo("HTML")))
                 .withRequestBody(matchingJsonPath("$.text", equalTo(TelegramMessage.html(sent))))
-                .withRequestBody(matchingJsonPath("$.disable_notification", equalTo(Boolean.toString(TelegramMessage.silent(sent)))));
+                .withRequestBody(matchingJsonPath("$.disable_notification",
+                        equalTo(Boolean.toString(TelegramMessage.silent(sent)))));
     }
 
     @Override
