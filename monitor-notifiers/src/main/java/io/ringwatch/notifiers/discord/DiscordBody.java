@@ -2,6 +2,8 @@ package io.ringwatch.notifiers.discord;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.channel.ChannelText;
@@ -18,30 +20,40 @@ import io.ringwatch.notifiers.channel.ChannelText;
  *
  * {@code allowed_mentions} with an empty {@code parse} keeps an {@code @everyone} in a reason
  * from pinging anyone. Texts are cut to Discord's limits (title 256, description 4096, field
- * value 1024, footer 2048), which Ringwatch's values stay well within. Thread-safe: no state.
+ * value 1024, footer 2048), which Ringwatch's values stay well within. The embed has the
+ * severity's colour, or blue for an acknowledgement: someone is on it, so it is neither the
+ * alert's red nor the recovery's green. Thread-safe: no state.
  */
 final class DiscordBody {
     static final int MAX_TITLE = 256;
     static final int MAX_DESCRIPTION = 4096;
     static final int MAX_FIELD_VALUE = 1024;
     static final int MAX_FOOTER = 2048;
+    /** The colour of an acknowledgement, {@code #1976D2}. */
+    static final int ACKNOWLEDGED_COLOUR = 0x1976D2;
 
     private DiscordBody() {
     }
 
-    static byte[] of(ChatCard card, DiscordSettings settings) {
+    static byte[] of(Notification notification, DiscordSettings settings) {
+        ChatCard card = ChatCard.of(notification);
         ObjectNode body = CardJson.object();
         settings.username().ifPresent(name -> body.put("username", name));
         settings.avatarUrl().ifPresent(url -> body.put("avatar_url", url.toString()));
         body.putObject("allowed_mentions").putArray("parse");
         ObjectNode embed = body.putArray("embeds").addObject().put("title", ChannelText.cut(card.headline(), MAX_TITLE));
         card.detail().ifPresent(detail -> embed.put("description", ChannelText.cut(detail, MAX_DESCRIPTION)));
-        embed.put("color", card.rgb());
+        embed.put("color", colour(notification.kind(), card));
         ArrayNode fields = embed.putArray("fields");
         card.facts().forEach(fact -> fields.addObject().put("name", fact.label())
                 .put("value", ChannelText.cut(fact.value(), MAX_FIELD_VALUE)).put("inline", true));
         embed.putObject("footer").put("text", ChannelText.cut(card.incident(), MAX_FOOTER));
         embed.put("timestamp", card.at().toString());
         return CardJson.bytes(body);
+    }
+
+    /** The embed's colour, {@code 0xRRGGBB}: {@link #ACKNOWLEDGED_COLOUR} for an acknowledgement, else the severity's. */
+    static int colour(NotificationKind kind, ChatCard card) {
+        return kind == NotificationKind.ACKNOWLEDGED ? ACKNOWLEDGED_COLOUR : card.rgb();
     }
 }

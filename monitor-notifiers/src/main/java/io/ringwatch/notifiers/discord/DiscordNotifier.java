@@ -3,7 +3,6 @@ package io.ringwatch.notifiers.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringwatch.api.Notification;
 import io.ringwatch.notifiers.card.CardJson;
-import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.card.Refusal;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
@@ -14,11 +13,12 @@ import java.net.http.HttpRequest;
 import java.util.Optional;
 
 /**
- * Posts each notification to a Discord webhook ({@link DiscordBody}) with {@link ChannelHttp}.
- * Discord answers {@code 204 No Content}; any 2xx is a delivery. {@code 429} is a failure that
- * says the webhook is rate limited and, when Discord said it, after how long to try again;
- * nothing is retried here. Every failure is an {@link IOException} whose message names the
- * channel and the cause, never the webhook's URL or token.
+ * Posts each notification to a Discord webhook ({@link DiscordBody}) with {@link ChannelHttp}: one
+ * fixed destination, so it does not send to contacts' addresses. Discord answers {@code 204 No
+ * Content}; any 2xx is a delivery. {@code 429} is a failure that says the webhook is rate limited
+ * and, when Discord said it, after how long to try again; nothing is retried here. Every failure
+ * is an {@link IOException} whose message names the channel and the cause, never the webhook's
+ * URL or token.
  *
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
@@ -46,7 +46,7 @@ final class DiscordNotifier extends HttpNotifier {
     protected void deliver(Notification notification) throws IOException, InterruptedException {
         HttpRequest request = http().request(settings.webhookUrl())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(DiscordBody.of(ChatCard.of(notification), settings)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(DiscordBody.of(notification, settings)))
                 .build();
         HttpAnswer answer = http().send(request, PROVIDER);
         if (answer.isSuccess()) {

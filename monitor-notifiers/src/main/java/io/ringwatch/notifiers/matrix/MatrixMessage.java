@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Severity;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,9 +15,9 @@ import java.util.HexFormat;
 /**
  * The content of one {@code m.room.message} event: {@code body} is {@link Notification#text()},
  * {@code formatted_body} the same in {@code org.matrix.custom.html} with the headline in
- * {@code <strong>} and line breaks as {@code <br>}. Information (a recovery, a note) is an
- * {@code m.notice}, which clients show more quietly and bots never answer; the rest is
- * {@code m.text}. Thread-safe: it holds no state but a thread-safe mapper.
+ * {@code <strong>} and line breaks as {@code <br>}. Information (a recovery, a note) and an
+ * acknowledgement are an {@code m.notice}, which clients show more quietly and bots never answer;
+ * the rest is {@code m.text}. Thread-safe: it holds no state but a thread-safe mapper.
  */
 final class MatrixMessage {
     static final String HTML_FORMAT = "org.matrix.custom.html";
@@ -25,9 +26,11 @@ final class MatrixMessage {
     private MatrixMessage() {
     }
 
-    /** {@code m.notice} for information, {@code m.text} otherwise. */
+    /** {@code m.notice} for information and an acknowledgement (someone is on it already), {@code m.text} otherwise. */
     static String msgtype(Notification notification) {
-        return notification.severity() == Severity.INFORMATION ? "m.notice" : "m.text";
+        boolean quiet = notification.severity() == Severity.INFORMATION
+                || notification.kind() == NotificationKind.ACKNOWLEDGED;
+        return quiet ? "m.notice" : "m.text";
     }
 
     /** The event's content, UTF-8 JSON. */
@@ -53,12 +56,14 @@ final class MatrixMessage {
     }
 
     /**
-     * The transaction id: the same for the same notification, so that a delivery retried after a
-     * timeout (the homeserver may have stored the first attempt) is not posted twice; the homeserver
-     * answers the retry with the first event's id. Different notifications get different ids.
+     * The transaction id of {@code notification} sent to {@code roomId}: the same for the same
+     * notification to the same room, so that a delivery retried after a timeout (the homeserver may
+     * have stored the first attempt) is not posted twice; the homeserver answers the retry with the
+     * first event's id. Different notifications, and one notification sent to different rooms (the
+     * channel's and contacts'), get different ids, as the spec asks of one access token's requests.
      */
-    static String transactionId(Notification notification) {
-        String identity = String.join("\u0000", notification.incidentKey(), notification.kind().name(),
+    static String transactionId(Notification notification, String roomId) {
+        String identity = String.join("\u0000", roomId, notification.incidentKey(), notification.kind().name(),
                 notification.target().toString(), notification.previous().name(), notification.current().name(),
                 notification.severity().name(), notification.observer().value(), notification.since().toString(),
                 notification.at().toString(), notification.reason());

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.OneLine;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.notifiers.channel.HttpAnswer;
 import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Sends each notification to one Matrix room as an {@code m.room.message} event
- * ({@link MatrixMessage}), authenticated with the access token as a bearer token. A 2xx answer
- * is a delivery; any other makes {@link #send} throw an {@link IOException} naming the channel,
- * the status and the homeserver's {@code errcode} and {@code error}, never the token.
+ * ({@link MatrixMessage}), or to a contact's own room, whose id is the contact's address;
+ * authenticated with the access token as a bearer token. A 2xx answer is a delivery; any other
+ * makes {@link #send} throw an {@link IOException} naming the channel, the status and the
+ * homeserver's {@code errcode} and {@code error}, never the token or a contact's room.
  *
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
@@ -30,8 +34,15 @@ final class MatrixNotifier extends HttpNotifier {
         this.settings = settings;
     }
 
+    /** True: a contact's address is the id of a room the sending user has joined, such as a direct chat with them. */
+    @Override
+    public boolean sendsToAddresses() {
+        return true;
+    }
+
     /**
-     * Sends the event and waits for the homeserver's answer, at most the channel's timeout.
+     * Sends the event to the channel's room and waits for the homeserver's answer, at most the
+     * channel's timeout.
      *
      * @throws IOException if the homeserver refuses the event ({@code the Matrix homeserver answered
      *         HTTP 403: M_FORBIDDEN: …}), does not answer within the timeout, or cannot be reached
@@ -39,7 +50,31 @@ final class MatrixNotifier extends HttpNotifier {
      */
     @Override
     protected void deliver(Notification notification) throws IOException, InterruptedException {
-        HttpRequest request = http().request(settings.sendUrl(MatrixMessage.transactionId(notification)))
+        sendEvent(notification, settings.roomId(), List.of(settings.accessToken()));
+    }
+
+    /**
+     * Sends the event to the recipient's room, its address, as {@link #deliver} does to the channel's.
+     *
+     * @throws IllegalArgumentException if the address is not a room id (an alias such as
+     *         {@code #ops:example.org} is not); the message names the contact, not the address
+     * @throws IOException as {@link #deliver}; the homeserver's error is shown without the address
+     */
+    @Override
+    protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        String roomId = recipient.address();
+        Optional<String> problem = MatrixSettings.problemWithRoom(roomId);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
+                    + "' " + problem.get());
+        }
+        sendEvent(notification, roomId, List.of(settings.accessToken(), roomId));
+    }
+
+    /** Puts the event into {@code roomId}; {@code unshown} are the values a failure's message must not quote. */
+    private void sendEvent(Notification notification, String roomId, List<String> unshown)
+            throws IOException, InterruptedException {
+        HttpRequest request = http().request(settings.sendUrl(roomId, MatrixMessage.transactionId(notification, roomId)))
                 .header("Authorization", "Bearer " + settings.accessToken())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(MatrixMessage.of(notification)))
@@ -47,12 +82,12 @@ final class MatrixNotifier extends HttpNotifier {
         HttpAnswer answer = http().send(request, PROVIDER);
         if (!answer.isSuccess()) {
             throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
-                    + describe(answer.body()));
+                    + describe(answer.body(), unshown));
         }
     }
 
     /** {@code ": M_FORBIDDEN: You are not in this room"} from a Matrix error body; empty if it has none. */
-    private String describe(String body) {
+    private static String describe(String body, List<String> unshown) {
         JsonNode error;
         try {
             error = JSON.readTree(body);
@@ -64,10 +99,12 @@ final class MatrixNotifier extends HttpNotifier {
         }
         String text = String.join(": ", error.path("errcode").asText(""), error.path("error").asText(""))
                 .replaceAll("^: |: $", "");
+        for (String value : unshown) {
+            text = text.replace(value, "…");
+        }
         JsonNode retry = error.path("retry_after_ms");
         String retryText = retry.canConvertToLong() ? " (retry after " + retry.asLong() + " ms)" : "";
-        return text.isBlank() ? retryText
-                : ": " + OneLine.of(text.replace(settings.accessToken(), "…"), MAX_ERROR) + retryText;
+        return text.isBlank() ? retryText : ": " + OneLine.of(text, MAX_ERROR) + retryText;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Provides the {@code matrix} channel: each notification goes to one room through the Matrix
- * client-server API. Settings:
+ * client-server API, or to a contact's own room, whose id is the contact's address. Settings:
  * <ul>
  *   <li>{@code homeserver} (required): the homeserver's base URL, {@code https://matrix.example.org};</li>
  *   <li>{@code access-token} (required, a secret): the access token of the user that sends, who

@@ -6,6 +6,7 @@ import io.ringwatch.notifiers.channel.ChannelSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,18 +51,33 @@ record MatrixSettings(String channel, URI homeserver, String accessToken, String
             throw channel.invalid(ACCESS_TOKEN, "must be an access token: printable ASCII without spaces");
         }
         String roomId = channel.required(ROOM_ID);
-        if (roomId.startsWith("#")) {
-            throw channel.invalid(ROOM_ID, "must be a room id starting with '!', not an alias starting with '#' "
-                    + "(Element shows the id under Room settings, Advanced)");
-        }
-        if (!ROOM_FORM.matcher(roomId).matches()) {
-            throw channel.invalid(ROOM_ID, "must be a room id such as !abcdefgh:example.org");
+        Optional<String> problem = problemWithRoom(roomId);
+        if (problem.isPresent()) {
+            throw channel.invalid(ROOM_ID, problem.get());
         }
         return new MatrixSettings(settings.channel(), homeserver, token, roomId, channel.timeout());
     }
 
-    /** {@code {homeserver}/_matrix/client/v3/rooms/{roomId}/send/m.room.message/{txnId}}, both ids percent-encoded. */
-    URI sendUrl(String txnId) {
+    /**
+     * What is wrong with {@code roomId} as a room id, said after the setting or the contact's
+     * address ({@code must be a room id such as !abcdefgh:example.org}); empty if nothing is.
+     */
+    static Optional<String> problemWithRoom(String roomId) {
+        if (roomId.startsWith("#")) {
+            return Optional.of("must be a room id starting with '!', not an alias starting with '#' "
+                    + "(Element shows the id under Room settings, Advanced)");
+        }
+        if (!ROOM_FORM.matcher(roomId).matches()) {
+            return Optional.of("must be a room id such as !abcdefgh:example.org");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code {homeserver}/_matrix/client/v3/rooms/{roomId}/send/m.room.message/{txnId}}, both ids
+     * percent-encoded; {@code roomId} is the channel's room or a contact's.
+     */
+    URI sendUrl(String roomId, String txnId) {
         String base = homeserver.toString();
         return URI.create((base.endsWith("/") ? base : base + "/") + "_matrix/client/v3/rooms/" + PathSegment.encode(roomId)
                 + "/send/m.room.message/" + PathSegment.encode(txnId));

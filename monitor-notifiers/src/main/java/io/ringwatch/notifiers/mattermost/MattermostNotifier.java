@@ -2,18 +2,21 @@ package io.ringwatch.notifiers.mattermost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringwatch.api.Notification;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.notifiers.card.CardJson;
-import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.card.Refusal;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
 import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.util.Optional;
 
 /**
  * Posts each notification to a Mattermost incoming webhook ({@link MattermostBody}) with
- * {@link ChannelHttp}. Mattermost answers {@code 200 ok}; any 2xx is a delivery. Anything else
+ * {@link ChannelHttp}, in the webhook's or the configured channel, or in a contact's own: the
+ * contact's address, a channel's name or {@code @username}, overrides the channel (where the webhook
+ * allows it). Mattermost answers {@code 200 ok}; any 2xx is a delivery. Anything else
  * is an {@link IOException} naming the status and Mattermost's error id when it gave one
  * ({@code Mattermost answered HTTP 400 (web.incoming_webhook.channel.app_error)}), never the
  * webhook's URL or key.
@@ -31,6 +34,12 @@ final class MattermostNotifier extends HttpNotifier {
         this.settings = settings;
     }
 
+    /** True: a contact's address is a channel or {@code @username} that the webhook's post may name instead of its own. */
+    @Override
+    public boolean sendsToAddresses() {
+        return true;
+    }
+
     /**
      * Posts the notification and waits for the answer, at most the channel's timeout.
      *
@@ -40,9 +49,33 @@ final class MattermostNotifier extends HttpNotifier {
      */
     @Override
     protected void deliver(Notification notification) throws IOException, InterruptedException {
+        post(notification, settings.mattermostChannel());
+    }
+
+    /**
+     * Posts the notification in the recipient's channel, its address, instead of the configured
+     * one; to {@code @username} it is a direct message from the webhook's creator.
+     *
+     * @throws IllegalArgumentException if the address is not a channel's name or {@code @username};
+     *         the message names the contact, not the address
+     * @throws IOException as {@link #deliver}: {@code Mattermost answered HTTP 403
+     *         (web.incoming_webhook.channel_locked.app_error)} if the webhook is locked to its channel
+     */
+    @Override
+    protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        String mattermostChannel = recipient.address();
+        if (!MattermostSettings.isChannelName(mattermostChannel)) {
+            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
+                    + "' " + MattermostSettings.CHANNEL_NAME_EXPECTED);
+        }
+        post(notification, Optional.of(mattermostChannel));
+    }
+
+    private void post(Notification notification, Optional<String> mattermostChannel)
+            throws IOException, InterruptedException {
         HttpRequest request = http().request(settings.webhookUrl())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(MattermostBody.of(ChatCard.of(notification), settings)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(MattermostBody.of(notification, mattermostChannel, settings)))
                 .build();
         HttpAnswer answer = http().send(request, PROVIDER);
         if (!answer.isSuccess()) {

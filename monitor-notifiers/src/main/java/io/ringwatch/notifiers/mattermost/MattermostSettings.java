@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The settings of a Mattermost channel, read and checked. The webhook URL holds the webhook's
@@ -28,6 +29,12 @@ record MattermostSettings(String channel, URI webhookUrl, Optional<String> matte
     static final String CHANNEL = "channel";
     static final String USERNAME = "username";
     static final String ICON_URL = "icon-url";
+    /** What {@link #isChannelName} does not accept, said after the contact's address. */
+    static final String CHANNEL_NAME_EXPECTED = "must be a Mattermost channel's name (town-square, not its display name) "
+            + "or @username";
+
+    /** A channel's name, maybe after a {@code #}, or {@code @} and a user name: no blank, no {@code /}. */
+    private static final Pattern CHANNEL_NAME_FORM = Pattern.compile("[@#]?[A-Za-z0-9._-]{1,64}");
 
     MattermostSettings {
         Objects.requireNonNull(channel, "channel");
@@ -51,6 +58,14 @@ record MattermostSettings(String channel, URI webhookUrl, Optional<String> matte
         Optional<URI> iconUrl = read.optional(ICON_URL).map(given -> read.httpUrl(ICON_URL));
         return new MattermostSettings(read.channel(), webhookUrl, read.optional(CHANNEL), read.optional(USERNAME), iconUrl,
                 read.timeout());
+    }
+
+    /**
+     * Whether {@code name} can be what a webhook's post takes as {@code channel}: a channel's name
+     * ({@code town-square}) or {@code @username}, for a direct message.
+     */
+    static boolean isChannelName(String name) {
+        return CHANNEL_NAME_FORM.matcher(name).matches();
     }
 
     /** Shows the channel, the webhook's origin, the Mattermost channel and the timeout: no key. */

@@ -2,7 +2,8 @@ package io.ringwatch.notifiers.msteams;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ringwatch.api.Severity;
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
 
@@ -22,8 +23,9 @@ import io.ringwatch.notifiers.card.ChatCard;
  * }</pre>
  *
  * Severity picks the container's style and the headline's colour: {@code attention} for
- * critical, {@code warning} for warning, {@code good} for information. Version 1.4 is what
- * Teams renders everywhere, mobile included. Thread-safe: no state.
+ * critical, {@code warning} for warning, {@code good} for information; an acknowledgement is
+ * {@code accent} (blue) whatever its severity: someone is on it. Version 1.4 is what Teams renders
+ * everywhere, mobile included. Thread-safe: no state.
  */
 final class TeamsBody {
     static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -33,7 +35,8 @@ final class TeamsBody {
     private TeamsBody() {
     }
 
-    static byte[] of(ChatCard card) {
+    static byte[] of(Notification notification) {
+        ChatCard card = ChatCard.of(notification);
         ObjectNode message = CardJson.object().put("type", "message");
         ObjectNode attachment = message.putArray("attachments").addObject()
                 .put("contentType", CARD_TYPE)
@@ -42,7 +45,7 @@ final class TeamsBody {
                 .put("$schema", SCHEMA).put("type", "AdaptiveCard").put("version", VERSION);
         content.putObject("msteams").put("width", "Full");
         ArrayNode body = content.putArray("body");
-        String style = style(card.severity());
+        String style = style(notification);
         body.addObject().put("type", "Container").put("style", style).put("bleed", true).putArray("items")
                 .add(textBlock(card.headline()).put("weight", "Bolder").put("size", "Medium")
                         .put("color", Character.toUpperCase(style.charAt(0)) + style.substring(1)));
@@ -53,9 +56,15 @@ final class TeamsBody {
         return CardJson.bytes(message);
     }
 
-    /** The container style of a severity; capitalised, it is also the TextBlock colour. */
-    static String style(Severity severity) {
-        return switch (severity) {
+    /**
+     * The container style of the notification: {@code accent} for an acknowledgement, else its
+     * severity's. Capitalised, it is also the headline's TextBlock colour.
+     */
+    static String style(Notification notification) {
+        if (notification.kind() == NotificationKind.ACKNOWLEDGED) {
+            return "accent";
+        }
+        return switch (notification.severity()) {
             case CRITICAL -> "attention";
             case WARNING -> "warning";
             case INFORMATION -> "good";

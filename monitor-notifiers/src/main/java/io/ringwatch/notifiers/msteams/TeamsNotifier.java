@@ -3,7 +3,6 @@ package io.ringwatch.notifiers.msteams;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringwatch.api.Notification;
 import io.ringwatch.notifiers.card.CardJson;
-import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.card.Refusal;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
@@ -13,11 +12,12 @@ import java.net.http.HttpRequest;
 
 /**
  * Posts each notification to a Teams Workflows webhook ({@link TeamsBody}) with
- * {@link ChannelHttp}. The workflow answers {@code 202 Accepted} when it has taken the card;
- * any 2xx is a delivery (the workflow then posts it on its own: a workflow that fails later, say
- * because its owner left, is seen only in the workflow's run history). Anything else is an
- * {@link IOException} naming the status and the workflow's error code when it gave one
- * ({@code Teams answered HTTP 400 (TriggerInputSchemaMismatch)}), never the URL or its signature.
+ * {@link ChannelHttp}: one fixed destination, so it does not send to contacts' addresses. The
+ * workflow answers {@code 202 Accepted} when it has taken the card; any 2xx is a delivery (the
+ * workflow then posts it on its own: a workflow that fails later, say because its owner left, is
+ * seen only in the workflow's run history). Anything else is an {@link IOException} naming the
+ * status and the workflow's error code when it gave one ({@code Teams answered HTTP 400
+ * (TriggerInputSchemaMismatch)}), never the URL or its signature.
  *
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
@@ -43,7 +43,7 @@ final class TeamsNotifier extends HttpNotifier {
     protected void deliver(Notification notification) throws IOException, InterruptedException {
         HttpRequest request = http().request(settings.webhookUrl())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(TeamsBody.of(ChatCard.of(notification))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TeamsBody.of(notification)))
                 .build();
         HttpAnswer answer = http().send(request, PROVIDER);
         if (!answer.isSuccess()) {

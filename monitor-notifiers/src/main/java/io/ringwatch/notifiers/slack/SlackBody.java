@@ -2,6 +2,8 @@ package io.ringwatch.notifiers.slack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.channel.ChannelText;
@@ -23,26 +25,30 @@ import java.util.Optional;
  * {@code text} is the headline, what notifications and screen readers show; Slack reads it as
  * {@code mrkdwn}, so {@code &}, {@code <} and {@code >} are escaped as Slack asks (a reason cannot
  * mention {@code <!channel>}). The reason is in a {@code plain_text} block, shown exactly as it
- * is. Thread-safe: no state.
+ * is. The attachment's bar has the severity's colour, or blue for an acknowledgement: someone is on
+ * it, so it is neither the alert's red nor the recovery's green. Thread-safe: no state.
  */
 final class SlackBody {
     /** Slack's limits: a section's text and a field's text. */
     static final int MAX_SECTION = 3000;
     static final int MAX_FIELD = 2000;
+    /** The bar of an acknowledgement. */
+    static final String ACKNOWLEDGED_COLOUR = "#1976D2";
 
     private SlackBody() {
     }
 
     /**
-     * The message for {@code card}.
+     * The message for {@code notification}.
      *
      * @param slackChannel the channel, for {@code chat.postMessage}; empty for a webhook
      */
-    static byte[] of(ChatCard card, Optional<String> slackChannel) {
+    static byte[] of(Notification notification, Optional<String> slackChannel) {
+        ChatCard card = ChatCard.of(notification);
         ObjectNode body = CardJson.object();
         slackChannel.ifPresent(channel -> body.put("channel", channel));
         body.put("text", escape(card.headline()));
-        ObjectNode attachment = body.putArray("attachments").addObject().put("color", card.hex());
+        ObjectNode attachment = body.putArray("attachments").addObject().put("color", colour(notification.kind(), card));
         ArrayNode blocks = attachment.putArray("blocks");
         card.detail().ifPresent(detail -> blocks.addObject().put("type", "section")
                 .set("text", plainText(ChannelText.cut(detail, MAX_SECTION))));
@@ -52,6 +58,11 @@ final class SlackBody {
         blocks.addObject().put("type", "context").putArray("elements")
                 .add(plainText(ChannelText.cut(card.incident(), MAX_FIELD)));
         return CardJson.bytes(body);
+    }
+
+    /** The bar's colour, {@code #RRGGBB}: {@link #ACKNOWLEDGED_COLOUR} for an acknowledgement, else the severity's. */
+    static String colour(NotificationKind kind, ChatCard card) {
+        return kind == NotificationKind.ACKNOWLEDGED ? ACKNOWLEDGED_COLOUR : card.hex();
     }
 
     /** Escapes the three characters Slack's {@code mrkdwn} gives a meaning to: {@code & < >}. */

@@ -1,7 +1,7 @@
 package io.ringwatch.notifiers.slack;
 
 import io.ringwatch.api.Notification;
-import io.ringwatch.notifiers.card.ChatCard;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
 import io.ringwatch.notifiers.channel.HttpNotifier;
@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Posts each notification to Slack ({@link SlackBody}) through an incoming webhook or
- * {@code chat.postMessage}, with {@link ChannelHttp}. A webhook delivers on any 2xx answer;
+ * {@code chat.postMessage}, with {@link ChannelHttp}. With {@code chat.postMessage} it also posts
+ * to a contact's own address, a user or channel id, instead of the configured channel; a webhook
+ * has one fixed destination. A webhook delivers on any 2xx answer;
  * {@code chat.postMessage} only when its 2xx answer says {@code "ok":true}, since Slack reports
  * its errors as {@code 200 {"ok":false,"error":"channel_not_found"}}. Every failure is an
  * {@link IOException} whose message names the channel and the cause, never the URL or the token.
@@ -29,6 +31,12 @@ final class SlackNotifier extends HttpNotifier {
         this.settings = settings;
     }
 
+    /** True with {@code chat.postMessage}, which posts wherever the bot may; false with a webhook, fixed to its channel. */
+    @Override
+    public boolean sendsToAddresses() {
+        return settings.destination() instanceof SlackSettings.Bot;
+    }
+
     /**
      * Posts the notification and waits for the answer, at most the channel's timeout.
      *
@@ -39,18 +47,37 @@ final class SlackNotifier extends HttpNotifier {
      */
     @Override
     protected void deliver(Notification notification) throws IOException, InterruptedException {
-        ChatCard card = ChatCard.of(notification);
         if (settings.destination() instanceof SlackSettings.Bot bot) {
-            postMessage(bot, card);
+            postMessage(bot, bot.slackChannel(), notification);
         } else {
-            postToWebhook((SlackSettings.Webhook) settings.destination(), card);
+            postToWebhook((SlackSettings.Webhook) settings.destination(), notification);
         }
     }
 
-    private void postToWebhook(SlackSettings.Webhook webhook, ChatCard card) throws IOException, InterruptedException {
+    /**
+     * Posts the notification with {@code chat.postMessage} to the recipient's address instead of
+     * the configured channel: to a user's id, it arrives in the person's direct messages with the app.
+     *
+     * @throws IllegalArgumentException if the address is not a user or channel id; the message
+     *         names the contact, not the address
+     * @throws IOException as {@link #deliver}
+     */
+    @Override
+    protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        String conversation = recipient.address();
+        if (!SlackSettings.isConversationId(conversation)) {
+            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
+                    + "' " + SlackSettings.CONVERSATION_ID_EXPECTED);
+        }
+        // sendsToAddresses() is true, so the destination is chat.postMessage.
+        postMessage((SlackSettings.Bot) settings.destination(), conversation, notification);
+    }
+
+    private void postToWebhook(SlackSettings.Webhook webhook, Notification notification)
+            throws IOException, InterruptedException {
         HttpRequest request = http().request(webhook.url())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(SlackBody.of(card, Optional.empty())))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(SlackBody.of(notification, Optional.empty())))
                 .build();
         HttpAnswer answer = http().send(request, PROVIDER);
         if (!answer.isSuccess()) {
@@ -59,11 +86,12 @@ final class SlackNotifier extends HttpNotifier {
         }
     }
 
-    private void postMessage(SlackSettings.Bot bot, ChatCard card) throws IOException, InterruptedException {
+    private void postMessage(SlackSettings.Bot bot, String slackChannel, Notification notification)
+            throws IOException, InterruptedException {
         HttpRequest request = http().request(bot.url())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Authorization", "Bearer " + bot.token())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(SlackBody.of(card, Optional.of(bot.slackChannel()))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(SlackBody.of(notification, Optional.of(slackChannel))))
                 .build();
         SlackReply.check(name(), http().send(request, PROVIDER));
     }

@@ -24,8 +24,12 @@ record SlackSettings(String channel, Destination destination, Duration timeout) 
     static final String CHANNEL = "channel";
     static final String API_URL = "api-url";
     static final String DEFAULT_API_URL = "https://slack.com/api";
+    /** What {@link #isConversationId} does not accept, said after the contact's address. */
+    static final String CONVERSATION_ID_EXPECTED = "must be a Slack user id (U0123ABCDEF, W0123ABCDEF) or channel id "
+            + "(C0123ABCDEF, G0123ABCDEF, D0123ABCDEF)";
     /** A token is printable ASCII without blanks, so that it fits in a header. */
     private static final Pattern TOKEN_FORM = Pattern.compile("[\\x21-\\x7E]+");
+    private static final Pattern CONVERSATION_ID_FORM = Pattern.compile("[CDGUW][A-Z0-9]{2,49}");
 
     SlackSettings {
         Objects.requireNonNull(channel, "channel");
@@ -109,6 +113,15 @@ record SlackSettings(String channel, Destination destination, Duration timeout) 
         URI api = read.httpUrl(API_URL, DEFAULT_API_URL);
         String base = api.toString().replaceAll("/+$", "");
         return new Bot(URI.create(base + "/chat.postMessage"), token, slackChannel);
+    }
+
+    /**
+     * Whether {@code id} is what {@code chat.postMessage} takes as {@code channel} to reach one
+     * person or conversation: a user's id ({@code U…}, {@code W…}; the message goes to the person's
+     * direct messages with the app) or a conversation's ({@code C…}, {@code G…}, {@code D…}).
+     */
+    static boolean isConversationId(String id) {
+        return CONVERSATION_ID_FORM.matcher(id).matches();
     }
 
     /** The URL requests go to, shown as scheme, host and port only. */

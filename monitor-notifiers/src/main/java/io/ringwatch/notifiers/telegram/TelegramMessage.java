@@ -6,14 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Severity;
 
 /**
  * The JSON body of one {@code sendMessage} request. The text uses {@code parse_mode} HTML: the
  * headline in {@code <b>}, the rest of {@link Notification#text()} as it is, with {@code &},
  * {@code <} and {@code >} written as entities, as the Bot API asks of text outside tags.
- * Information (a recovery, a note) is sent with {@code disable_notification}, so it arrives
- * without a sound. Thread-safe: it holds no state but a thread-safe mapper.
+ * Information (a recovery, a note) and an acknowledgement are sent with {@code disable_notification},
+ * so they arrive without a sound: nobody needs waking for them. Thread-safe: it holds no state but a
+ * thread-safe mapper.
  */
 final class TelegramMessage {
     static final String PARSE_MODE = "HTML";
@@ -30,10 +32,15 @@ final class TelegramMessage {
                     .put("chat_id", chatId)
                     .put("text", html(notification))
                     .put("parse_mode", PARSE_MODE)
-                    .put("disable_notification", notification.severity() == Severity.INFORMATION)).getBytes(UTF_8);
+                    .put("disable_notification", silent(notification))).getBytes(UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write the Telegram message", e); // a tree of strings always writes
         }
+    }
+
+    /** Whether the message goes without a sound: information, and an acknowledgement (someone is on it already). */
+    static boolean silent(Notification notification) {
+        return notification.severity() == Severity.INFORMATION || notification.kind() == NotificationKind.ACKNOWLEDGED;
     }
 
     /** {@code <b>headline</b>} and the rest of the text, escaped for parse mode HTML. */

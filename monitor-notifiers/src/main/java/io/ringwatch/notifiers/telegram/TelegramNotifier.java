@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.OneLine;
+import io.ringwatch.api.Recipient;
 import io.ringwatch.notifiers.channel.HttpAnswer;
 import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.util.List;
 
 /**
  * Sends each notification to one Telegram chat with the Bot API's {@code sendMessage}
- * ({@link TelegramMessage}). The API answers {@code {"ok":true,...}} when the message is sent;
- * {@code {"ok":false,"description":...}} (with any status) or a non-2xx answer makes
- * {@link #send} throw an {@link IOException} naming the channel, the status and Telegram's
- * description, never the token.
+ * ({@link TelegramMessage}), or to a contact's own chat, whose id is the contact's address. The
+ * API answers {@code {"ok":true,...}} when the message is sent; {@code {"ok":false,"description":...}}
+ * (with any status) or a non-2xx answer makes {@link #send} throw an {@link IOException} naming
+ * the channel, the status and Telegram's description, never the token or a contact's chat.
  *
  * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
  * {@link IllegalStateException}.
@@ -31,8 +33,14 @@ final class TelegramNotifier extends HttpNotifier {
         this.settings = settings;
     }
 
+    /** True: a contact's address is the id of a chat the bot may write to, such as the person's private chat with it. */
+    @Override
+    public boolean sendsToAddresses() {
+        return true;
+    }
+
     /**
-     * Sends the message and waits for Telegram's answer, at most the channel's timeout.
+     * Sends the message to the channel's chat and waits for Telegram's answer, at most the channel's timeout.
      *
      * @throws IOException if Telegram refuses the message ({@code Telegram answered HTTP 400: Bad
      *         Request: chat not found}), does not answer within the timeout, or cannot be reached
@@ -40,22 +48,50 @@ final class TelegramNotifier extends HttpNotifier {
      */
     @Override
     protected void deliver(Notification notification) throws IOException, InterruptedException {
+        sendMessage(notification, settings.chatId(), List.of(settings.token()));
+    }
+
+    /**
+     * Sends the message to the recipient's chat, its address, as {@link #deliver} does to the channel's.
+     *
+     * @throws IllegalArgumentException if the address is not a chat's number or a public channel's
+     *         {@code @username}; the message names the contact, not the address
+     * @throws IOException as {@link #deliver}; Telegram's description is shown without the address
+     *         ({@code Forbidden: bot was blocked by the user} when the person has not started the bot)
+     */
+    @Override
+    protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
+        String chatId = recipient.address();
+        if (!TelegramSettings.isChat(chatId)) {
+            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
+                    + "' " + TelegramSettings.CHAT_EXPECTED);
+        }
+        sendMessage(notification, chatId, List.of(settings.token(), chatId));
+    }
+
+    /** Posts the message to {@code chatId}; {@code unshown} are the values a failure's message must not quote. */
+    private void sendMessage(Notification notification, String chatId, List<String> unshown)
+            throws IOException, InterruptedException {
         HttpRequest request = http().request(settings.sendMessageUrl())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(TelegramMessage.of(notification, settings.chatId())))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TelegramMessage.of(notification, chatId)))
                 .build();
         HttpAnswer answer = http().send(request, PROVIDER);
         JsonNode body = parse(answer.body());
         if (!answer.isSuccess() || !body.path("ok").asBoolean(false)) {
             throw new IOException("channel '" + name() + "': " + PROVIDER + " answered HTTP " + answer.status()
-                    + (answer.isSuccess() && body.isMissingNode() ? " without {\"ok\":true}" : "") + describe(body));
+                    + (answer.isSuccess() && body.isMissingNode() ? " without {\"ok\":true}" : "")
+                    + describe(body, unshown));
         }
     }
 
     /** {@code ": Bad Request: chat not found"}, and when to retry, from an error answer; empty if it has none. */
-    private String describe(JsonNode body) {
+    private static String describe(JsonNode body, List<String> unshown) {
         String description = body.path("description").asText("");
-        String text = description.isBlank() ? "" : ": " + OneLine.of(description.replace(settings.token(), "…"), MAX_DESCRIPTION);
+        for (String value : unshown) {
+            description = description.replace(value, "…");
+        }
+        String text = description.isBlank() ? "" : ": " + OneLine.of(description, MAX_DESCRIPTION);
         JsonNode retryAfter = body.path("parameters").path("retry_after");
         return retryAfter.canConvertToLong() ? text + " (retry after " + retryAfter.asLong() + " s)" : text;
     }

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Provides the {@code telegram} channel: a bot posts each notification to one chat with the
- * Bot API's {@code sendMessage}. Settings:
+ * Bot API's {@code sendMessage}, or to a contact's own chat, whose id is the contact's address. Settings:
  * <ul>
  *   <li>{@code token} (required, a secret): the bot's token, {@code 123456:ABC-DEF…};</li>
  *   <li>{@code chat-id} (required): the chat's number ({@code -1001234567890}) or a public

@@ -26,6 +26,9 @@ record TelegramSettings(String channel, String token, String chatId, URI apiUrl,
     static final String DEFAULT_API_URL = "https://api.telegram.org";
 
     private static final Pattern TOKEN_FORM = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,200}");
+    /** What {@link #isChat} does not accept, said after the setting or the contact's address. */
+    static final String CHAT_EXPECTED = "must be a chat's number (such as -1001234567890) or a public channel's @username";
+
     private static final Pattern CHAT_FORM = Pattern.compile("-?\\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,63}");
 
     TelegramSettings {
@@ -50,12 +53,19 @@ record TelegramSettings(String channel, String token, String chatId, URI apiUrl,
                     + "digits, '-' and '_'");
         }
         String chatId = channel.required(CHAT_ID);
-        if (!CHAT_FORM.matcher(chatId).matches()) {
-            throw channel.invalid(CHAT_ID, "must be a chat's number (such as -1001234567890) or a public "
-                    + "channel's @username");
+        if (!isChat(chatId)) {
+            throw channel.invalid(CHAT_ID, CHAT_EXPECTED);
         }
         URI apiUrl = channel.httpUrl(API_URL, DEFAULT_API_URL);
         return new TelegramSettings(settings.channel(), token, chatId, apiUrl, channel.timeout());
+    }
+
+    /**
+     * Whether {@code chatId} is a chat's number ({@code 123456789} for a person, {@code -1001234567890}
+     * for a group or channel) or a public channel's {@code @username}.
+     */
+    static boolean isChat(String chatId) {
+        return CHAT_FORM.matcher(chatId).matches();
     }
 
     /** {@code {api-url}/bot<token>/sendMessage}: it holds the token, so it is never shown. */

@@ -14,6 +14,7 @@ import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertFailsWitho
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.onlyBody;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
@@ -26,6 +27,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -100,6 +102,30 @@ class DiscordDeliveryTest {
         notifier.send(sent);
 
         assertThat(onlyBody(discord)).contains("\"color\":" + colour + ",");
+    }
+
+    @Test
+    void showsAnAcknowledgementInBlueWithWhoAcknowledgedIt() throws Exception {
+        discord.stubFor(post(anyUrl()).willReturn(noContent()));
+        notifier = discord(Map.of());
+
+        notifier.send(sampleAcknowledgement());
+
+        assertThat(onlyBody(discord)).contains(
+                "\"title\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\"",
+                "\"description\":\"seen by n1: acknowledged by alice: Ok, I got this one\"",
+                "\"color\":1668818,");
+    }
+
+    @Test
+    void hasOneFixedDestinationSoRefusesAContact() {
+        notifier = discord(Map.of());
+
+        assertThat(notifier.sendsToAddresses()).isFalse();
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "alice#1234")))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("channel 'ops-discord' sends to one fixed destination, not to a contact's address");
+        assertThat(discord.getAllServeEvents()).isEmpty();
     }
 
     @Test

@@ -61,7 +61,8 @@ class DiscordNotifierTest extends NotifierCompatibilityKit {
                 .withRequestBody(matchingJsonPath("$.avatar_url", equalTo("https://ringwatch.example/avatar.png")))
                 .withRequestBody(matchingJsonPath("$.allowed_mentions.parse", equalToJson("[]")))
                 .withRequestBody(matchingJsonPath("$.embeds[0].title", equalTo(sent.headline())))
-                .withRequestBody(matchingJsonPath("$.embeds[0].color", equalTo(Integer.toString(card.rgb()))))
+                .withRequestBody(matchingJsonPath("$.embeds[0].color",
+                        equalTo(Integer.toString(DiscordBody.colour(sent.kind(), card)))))
                 .withRequestBody(matchingJsonPath("$.embeds[0].fields[0].value", equalTo(sent.target().toString())))
                 .withRequestBody(matchingJsonPath("$.embeds[0].footer.text", equalTo("incident " + sent.incidentKey())))
                 .withRequestBody(matchingJsonPath("$.embeds[0].timestamp", equalTo(sent.at().toString())));

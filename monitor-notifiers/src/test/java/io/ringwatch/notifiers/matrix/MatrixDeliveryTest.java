@@ -11,18 +11,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleReminder;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +33,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MatrixDeliveryTest {
     private static final String TOKEN = "syt_ZGVsaXZlcnk_deliveryToken_9z8y7x";
@@ -71,6 +76,80 @@ class MatrixDeliveryTest {
         notifier.send(sampleRecovery());
 
         assertThat(requests().get(0).getBodyAsString()).contains("\"msgtype\":\"m.notice\"");
+    }
+
+    @Test
+    void anAcknowledgementIsAnMNoticeShowingWhoAcknowledgedIt() throws Exception {
+        homeserver.stubFor(put(anyUrl()).willReturn(okJson("{\"event_id\":\"$e\"}")));
+        notifier = matrix(Map.of());
+
+        notifier.send(sampleAcknowledgement());
+
+        assertThat(requests().get(0).getBodyAsString()).isEqualToIgnoringWhitespace("{\"msgtype\":\"m.notice\","
+                + "\"body\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\\n"
+                + "seen by n1: acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\","
+                + "\"format\":\"org.matrix.custom.html\",\"formatted_body\":\"<strong>CRITICAL: acknowledged: orders-api DOWN "
+                + "on node n3 since 2031-02-03T04:05:06.789Z</strong><br>seen by n1: acknowledged by alice: Ok, I got this one"
+                + "<br>incident n3/orders-api@2031-02-03T04:05:06.789Z\"}");
+    }
+
+    @Test
+    void sendsToAContactsRoomWithItsIdEncodedAsOnePathSegment() throws Exception {
+        homeserver.stubFor(put(urlPathMatching("/_matrix/client/v3/rooms/%21q%2F7%2BRz%3Fx%3D1%23y%3Aexample\\.org"
+                        + "/send/m\\.room\\.message/ringwatch-[0-9a-f]{32}"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("{\"msgtype\":\"m.text\",\"format\":\"org.matrix.custom.html\","
+                        + "\"body\":\"CRITICAL: orders-api DOWN on node n3\\nseen by n1: connection refused\\n"
+                        + "incident n3/orders-api@2031-02-03T04:05:06.789Z\","
+                        + "\"formatted_body\":\"<strong>CRITICAL: orders-api DOWN on node n3</strong><br>seen by n1: "
+                        + "connection refused<br>incident n3/orders-api@2031-02-03T04:05:06.789Z\"}"))
+                .willReturn(okJson("{\"event_id\":\"$dm\"}")));
+        notifier = matrix(Map.of());
+
+        assertThat(notifier.sendsToAddresses()).isTrue();
+        assertThatCode(() -> notifier.send(sampleAlert(), new Recipient("alice", "!q/7+Rz?x=1#y:example.org")))
+                .doesNotThrowAnyException();
+        assertThat(requests()).noneSatisfy(request -> assertThat(request.getUrl()).startsWith(SEND));
+    }
+
+    @Test
+    void oneNotificationToTheChannelsRoomAndToAContactsHasTwoTransactions() throws Exception {
+        homeserver.stubFor(put(anyUrl()).willReturn(okJson("{\"event_id\":\"$e\"}")));
+        notifier = matrix(Map.of());
+
+        notifier.send(sampleAlert());
+        notifier.send(sampleAlert(), new Recipient("alice", "!dm-alice:example.org"));
+
+        List<String> transactions = requests().stream().map(request -> request.getUrl().replaceAll(".*/", "")).toList();
+        assertThat(transactions).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "#alice:example.org | must be a room id starting with '!', not an alias starting with '#' "
+                    + "(Element shows the id under Room settings, Advanced)",
+            "@alice:example.org | must be a room id such as !abcdefgh:example.org",
+            "'!dm alice:example.org' | must be a room id such as !abcdefgh:example.org"})
+    void refusesAnAddressThatIsNotARoomIdNamingTheContactButNotTheAddress(String address, String problem) {
+        notifier = matrix(Map.of());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", address)))
+                .withMessage("channel 'mx': the address of contact 'alice' " + problem);
+        assertThat(homeserver.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aRefusalInAContactsRoomDoesNotQuoteTheAddress() {
+        homeserver.stubFor(any(anyUrl()).willReturn(okJson(
+                "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"User @bot:example.org not in room !dm-alice:example.org\"}")
+                .withStatus(403)));
+        notifier = matrix(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "!dm-alice:example.org")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'mx': the Matrix homeserver answered HTTP 403: M_FORBIDDEN: "
+                        + "User @bot:example.org not in room …");
     }
 
     @Test

@@ -50,7 +50,9 @@ class MatrixNotifierProviderTest {
 
     @Test
     void percentEncodesTheRoomIdInThePath() {
-        assertThat(MatrixSettings.from(settings(Map.of())).sendUrl("t1").toString())
+        MatrixSettings settings = MatrixSettings.from(settings(Map.of()));
+
+        assertThat(settings.sendUrl(settings.roomId(), "t1").toString())
                 .isEqualTo("https://matrix.example.org/_matrix/client/v3/rooms/%21ops%3Aexample.org/send/m.room.message/t1");
     }
 

@@ -52,22 +52,38 @@ class MattermostNotifierTest extends NotifierCompatibilityKit {
 
     @Override
     protected void assertDelivered(Notification sent) {
+        mattermost.verify(1, webhookPost(sent, "ops-alerts"));
+    }
+
+    /** A direct message to the contact. */
+    @Override
+    protected String sampleAddress() {
+        return "@alice";
+    }
+
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) {
+        mattermost.verify(1, webhookPost(sent, address));
+        mattermost.verify(0, postRequestedFor(anyUrl()).withRequestBody(matchingJsonPath("$.channel", equalTo("ops-alerts"))));
+    }
+
+    private static RequestPatternBuilder webhookPost(Notification sent, String mattermostChannel) {
         ChatCard card = ChatCard.of(sent);
         RequestPatternBuilder request = postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(matchingJsonPath("$.channel", equalTo("ops-alerts")))
+                .withRequestBody(matchingJsonPath("$.channel", equalTo(mattermostChannel)))
                 .withRequestBody(matchingJsonPath("$.username", equalTo("Ringwatch")))
                 .withRequestBody(matchingJsonPath("$.icon_url", equalTo("https://ringwatch.example/icon.png")))
                 .withRequestBody(matchingJsonPath("$.text", equalTo(sent.headline())))
                 .withRequestBody(matchingJsonPath("$.attachments[0].fallback", equalTo(sent.headline())))
-                .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo(card.hex())))
+                .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo(MattermostBody.colour(sent.kind(), card))))
                 .withRequestBody(matchingJsonPath("$.attachments[0].fields[0].value", equalTo(sent.target().toString())))
                 .withRequestBody(matchingJsonPath("$.attachments[0].footer", equalTo("incident " + sent.incidentKey())));
         if (sent.kind() != NotificationKind.NOTICE) {
             request.withRequestBody(matchingJsonPath("$.attachments[0].text",
                     equalTo("seen by " + sent.observer() + ": " + sent.reason())));
         }
-        mattermost.verify(1, request);
+        return request;
     }
 
     @Override

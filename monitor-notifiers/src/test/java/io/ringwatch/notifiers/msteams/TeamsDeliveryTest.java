@@ -11,17 +11,20 @@ import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertFailsWitho
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.onlyBody;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +95,30 @@ class TeamsDeliveryTest {
         notifier.send(sent);
 
         assertThat(onlyBody(workflow)).contains("\"style\":\"" + style + "\"", "\"color\":\"" + colour + "\"");
+    }
+
+    @Test
+    void showsAnAcknowledgementInAccentBlueWithWhoAcknowledgedIt() throws Exception {
+        workflow.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(202)));
+        notifier = teams(Map.of());
+
+        notifier.send(sampleAcknowledgement());
+
+        assertThat(onlyBody(workflow)).contains("{\"type\":\"Container\",\"style\":\"accent\",\"bleed\":true,\"items\":["
+                + "{\"type\":\"TextBlock\",\"text\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since "
+                + "2031-02-03T04:05:06.789Z\",\"wrap\":true,\"weight\":\"Bolder\",\"size\":\"Medium\",\"color\":\"Accent\"}]}",
+                "{\"type\":\"TextBlock\",\"text\":\"seen by n1: acknowledged by alice: Ok, I got this one\",\"wrap\":true}");
+    }
+
+    @Test
+    void hasOneFixedDestinationSoRefusesAContact() {
+        notifier = teams(Map.of());
+
+        assertThat(notifier.sendsToAddresses()).isFalse();
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "alice@example.com")))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("channel 'ops-teams' sends to one fixed destination, not to a contact's address");
+        assertThat(workflow.getAllServeEvents()).isEmpty();
     }
 
     @Test

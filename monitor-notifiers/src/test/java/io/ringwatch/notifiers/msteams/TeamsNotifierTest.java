@@ -52,7 +52,7 @@ class TeamsNotifierTest extends NotifierCompatibilityKit {
     @Override
     protected void assertDelivered(Notification sent) {
         String card = "$.attachments[0].content";
-        String style = TeamsBody.style(sent.severity());
+        String style = TeamsBody.style(sent);
         int facts = sent.kind() == NotificationKind.NOTICE ? 1 : 2;
         RequestPatternBuilder request = postRequestedFor(urlEqualTo(PATH + QUERY))
                 .withHeader("Content-Type", equalTo("application/json"))

@@ -52,10 +52,26 @@ class SlackBotNotifierTest extends NotifierCompatibilityKit {
 
     @Override
     protected void assertDelivered(Notification sent) {
-        slack.verify(1, message(sent)
+        slack.verify(1, postMessage(sent, "#ops"));
+    }
+
+    /** A person's user id: the message goes to the person's direct messages with the app. */
+    @Override
+    protected String sampleAddress() {
+        return "U0123ABCDEF";
+    }
+
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) {
+        slack.verify(1, postMessage(sent, address));
+        slack.verify(0, postRequestedFor(anyUrl()).withRequestBody(matchingJsonPath("$.channel", equalTo("#ops"))));
+    }
+
+    private static RequestPatternBuilder postMessage(Notification sent, String slackChannel) {
+        return message(sent)
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
-                .withRequestBody(matchingJsonPath("$.channel", equalTo("#ops"))));
+                .withRequestBody(matchingJsonPath("$.channel", equalTo(slackChannel)));
     }
 
     /** The message of {@code sent}, on any Slack endpoint: headline, colour, detail, facts and incident. */
@@ -65,7 +81,7 @@ class SlackBotNotifierTest extends NotifierCompatibilityKit {
         String fields = "$.attachments[0].blocks[" + (notice ? 0 : 1) + "].fields";
         RequestPatternBuilder request = postRequestedFor(urlEqualTo(path))
                 .withRequestBody(matchingJsonPath("$.text", equalTo(SlackBody.escape(sent.headline()))))
-                .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo(card.hex())))
+                .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo(SlackBody.colour(sent.kind(), card))))
                 .withRequestBody(matchingJsonPath(fields + "[0].text", equalTo("*Target*\n`" + sent.target() + "`")))
                 .withRequestBody(matchingJsonPath("$.attachments[0].blocks[" + (notice ? 1 : 2) + "].elements[0].text",
                         equalTo("incident " + sent.incidentKey())));

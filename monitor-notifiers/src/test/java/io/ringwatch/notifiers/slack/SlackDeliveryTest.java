@@ -14,18 +14,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -104,6 +107,57 @@ class SlackDeliveryTest {
         notifier.send(sent);
 
         slack.verify(postRequestedFor(urlEqualTo(HOOK)).withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo(colour))));
+    }
+
+    @Test
+    void showsAnAcknowledgementInBlueWithWhoAcknowledgedIt() throws Exception {
+        slack.stubFor(post(anyUrl()).willReturn(ok("ok")));
+        notifier = webhook(Map.of());
+
+        notifier.send(sampleAcknowledgement());
+
+        slack.verify(postRequestedFor(urlEqualTo(HOOK))
+                .withRequestBody(matchingJsonPath("$.text",
+                        equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z")))
+                .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo("#1976D2")))
+                .withRequestBody(matchingJsonPath("$.attachments[0].blocks[0].text.text",
+                        equalTo("seen by n1: acknowledged by alice: Ok, I got this one"))));
+    }
+
+    @Test
+    void postsToAContactsUserIdWithChatPostMessageInsteadOfTheChannel() throws Exception {
+        slack.stubFor(post(urlEqualTo(METHOD))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
+                .withRequestBody(equalToJson(ALERT.replaceFirst("\\{", "{\"channel\":\"U0123ABCDEF\",")))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"D0123ABCDEF\",\"ts\":\"1503435956.000247\"}")));
+        notifier = bot(Map.of());
+
+        assertThat(notifier.sendsToAddresses()).isTrue();
+        assertThatCode(() -> notifier.send(sampleAlert(), new Recipient("alice", "U0123ABCDEF"))).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#ops", "ops", "@alice", "u0123abcdef", "U0123 ABCDEF",
+            "https://example.slack.com/team/U0123ABCDEF"})
+    void refusesAnAddressThatIsNotAnIdNamingTheContactButNotTheAddress(String address) {
+        notifier = bot(Map.of());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", address)))
+                .withMessage("channel 'ops-slack': the address of contact 'alice' must be a Slack user id (U0123ABCDEF, "
+                        + "W0123ABCDEF) or channel id (C0123ABCDEF, G0123ABCDEF, D0123ABCDEF)");
+        assertThat(slack.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void anIncomingWebhookHasOneFixedDestinationAndRefusesAContact() {
+        notifier = webhook(Map.of());
+
+        assertThat(notifier.sendsToAddresses()).isFalse();
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "U0123ABCDEF")))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("channel 'team-slack' sends to one fixed destination, not to a contact's address");
+        assertThat(slack.getAllServeEvents()).isEmpty();
     }
 
     @Test

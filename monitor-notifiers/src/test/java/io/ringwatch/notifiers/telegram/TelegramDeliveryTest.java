@@ -12,22 +12,27 @@ import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefu
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertFailsWithoutSecrets;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithAwkwardText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TelegramDeliveryTest {
     private static final String TOKEN = "987654321:AAH-delivery_token_abcdefghij0123";
@@ -68,6 +73,56 @@ class TelegramDeliveryTest {
 
         telegram.verify(postRequestedFor(urlEqualTo(PATH))
                 .withRequestBody(equalToJson("{\"disable_notification\":true}", false, true)));
+    }
+
+    @Test
+    void sendsAnAcknowledgementSilentlyShowingWhoAcknowledgedIt() {
+        telegram.stubFor(post(urlEqualTo(PATH))
+                .withRequestBody(equalToJson("{\"chat_id\":\"-1001234567890\",\"parse_mode\":\"HTML\","
+                        + "\"disable_notification\":true,\"text\":\"<b>CRITICAL: acknowledged: orders-api DOWN on node n3 "
+                        + "since 2031-02-03T04:05:06.789Z</b>\\nseen by n1: acknowledged by alice: Ok, I got this one\\n"
+                        + "incident n3/orders-api@2031-02-03T04:05:06.789Z\"}"))
+                .willReturn(okJson("{\"ok\":true}")));
+        notifier = telegram(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleAcknowledgement())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void sendsToAContactsChatInsteadOfTheChannelsChat() {
+        telegram.stubFor(post(urlEqualTo(PATH))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("{\"chat_id\":\"5566778899\",\"parse_mode\":\"HTML\","
+                        + "\"disable_notification\":false,\"text\":\"<b>CRITICAL: orders-api DOWN on node n3</b>\\n"
+                        + "seen by n1: connection refused\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\"}"))
+                .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":8}}")));
+        notifier = telegram(Map.of());
+
+        assertThat(notifier.sendsToAddresses()).isTrue();
+        assertThatCode(() -> notifier.send(sampleAlert(), new Recipient("alice", "5566778899"))).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "@al", "https://t.me/alice", "+4915112345678", "12345 6789"})
+    void refusesAnAddressThatIsNotAChatNamingTheContactButNotTheAddress(String address) {
+        notifier = telegram(Map.of());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", address)))
+                .withMessage("channel 'tg': the address of contact 'alice' must be a chat's number (such as "
+                        + "-1001234567890) or a public channel's @username");
+        assertThat(telegram.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aRefusalOfAContactsChatDoesNotQuoteTheAddress() {
+        telegram.stubFor(post(anyUrl()).willReturn(okJson(
+                "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: user 5566778899 has not started the bot\"}")
+                .withStatus(403)));
+        notifier = telegram(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "5566778899")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'tg': Telegram answered HTTP 403: Forbidden: user … has not started the bot");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ringwatch.notifiers.telegram;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -10,10 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
-import io.ringwatch.api.Severity;
 import io.ringwatch.testkit.notify.NotifierCompatibilityKit;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TelegramNotifierTest extends NotifierCompatibilityKit {
     private static final String TOKEN = "123456789:AAEkit-token_0123456789abcdefXYZ";
     private static final String PATH = "/bot" + TOKEN + "/sendMessage";
+    private static final String CHANNELS_CHAT = "-1001234567890";
 
     @RegisterExtension
     static WireMockExtension telegram = WireMockExtension.newInstance()
@@ -43,19 +45,35 @@ class TelegramNotifierTest extends NotifierCompatibilityKit {
 
     @Override
     protected NotifierSettings workingSettings() {
-        return NotifierSettings.of("ops-telegram", Map.of("token", TOKEN, "chat-id", "-1001234567890",
+        return NotifierSettings.of("ops-telegram", Map.of("token", TOKEN, "chat-id", CHANNELS_CHAT,
                 "api-url", "http://127.0.0.1:" + telegram.getPort(), "timeout", "5s"));
     }
 
     @Override
     protected void assertDelivered(Notification sent) {
-        telegram.verify(postRequestedFor(urlEqualTo(PATH))
+        telegram.verify(sendMessage(sent, CHANNELS_CHAT));
+    }
+
+    /** A person's chat: the id of the person's private chat with the bot is the person's user id. */
+    @Override
+    protected String sampleAddress() {
+        return "5566778899";
+    }
+
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) {
+        telegram.verify(1, sendMessage(sent, address));
+        telegram.verify(0, anyRequestedFor(anyUrl()).withRequestBody(matchingJsonPath("$.chat_id", equalTo(CHANNELS_CHAT))));
+    }
+
+    private static RequestPatternBuilder sendMessage(Notification sent, String chatId) {
+        return postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(matchingJsonPath("$.chat_id", equalTo("-1001234567890")))
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(chatId)))
                 .withRequestBody(matchingJsonPath("$.parse_mode", equalTo("HTML")))
                 .withRequestBody(matchingJsonPath("$.text", equalTo(TelegramMessage.html(sent))))
                 .withRequestBody(matchingJsonPath("$.disable_notification",
-                        equalTo(Boolean.toString(sent.severity() == Severity.INFORMATION)))));
+                        equalTo(Boolean.toString(TelegramMessage.silent(sent)))));
     }
 
     @Override
