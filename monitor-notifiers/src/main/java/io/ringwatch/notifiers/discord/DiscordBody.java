@@ -3,7 +3,6 @@ package io.ringwatch.notifiers.discord;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.NotificationKind;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.channel.ChannelText;
@@ -29,8 +28,6 @@ final class DiscordBody {
     static final int MAX_DESCRIPTION = 4096;
     static final int MAX_FIELD_VALUE = 1024;
     static final int MAX_FOOTER = 2048;
-    /** The colour of an acknowledgement, {@code #1976D2}. */
-    static final int ACKNOWLEDGED_COLOUR = 0x1976D2;
 
     private DiscordBody() {
     }
@@ -43,7 +40,7 @@ final class DiscordBody {
         body.putObject("allowed_mentions").putArray("parse");
         ObjectNode embed = body.putArray("embeds").addObject().put("title", ChannelText.cut(card.headline(), MAX_TITLE));
         card.detail().ifPresent(detail -> embed.put("description", ChannelText.cut(detail, MAX_DESCRIPTION)));
-        embed.put("color", colour(notification.kind(), card));
+        embed.put("color", card.rgb());
         ArrayNode fields = embed.putArray("fields");
         card.facts().forEach(fact -> fields.addObject().put("name", fact.label())
                 .put("value", ChannelText.cut(fact.value(), MAX_FIELD_VALUE)).put("inline", true));
@@ -52,8 +49,4 @@ final class DiscordBody {
         return CardJson.bytes(body);
     }
 
-    /** The embed's colour, {@code 0xRRGGBB}: {@link #ACKNOWLEDGED_COLOUR} for an acknowledgement, else the severity's. */
-    static int colour(NotificationKind kind, ChatCard card) {
-        return kind == NotificationKind.ACKNOWLEDGED ? ACKNOWLEDGED_COLOUR : card.rgb();
-    }
 }

@@ -3,7 +3,6 @@ package io.ringwatch.notifiers.mattermost;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.NotificationKind;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
 import java.util.Optional;
@@ -27,7 +26,6 @@ import java.util.Optional;
  */
 final class MattermostBody {
     /** The colour of an acknowledgement. */
-    static final String ACKNOWLEDGED_COLOUR = "#1976D2";
 
     private MattermostBody() {
     }
@@ -48,7 +46,7 @@ final class MattermostBody {
         body.put("text", card.headline());
         ObjectNode attachment = body.putArray("attachments").addObject()
                 .put("fallback", card.headline())
-                .put("color", colour(notification.kind(), card));
+                .put("color", card.hex());
         card.detail().ifPresent(detail -> attachment.put("text", detail));
         ArrayNode fields = attachment.putArray("fields");
         card.facts().forEach(fact -> fields.addObject().put("short", true).put("title", fact.label()).put("value", fact.value()));
@@ -56,8 +54,4 @@ final class MattermostBody {
         return CardJson.bytes(body);
     }
 
-    /** The attachment's colour, {@link #ACKNOWLEDGED_COLOUR} for an acknowledgement, else the severity's. */
-    static String colour(NotificationKind kind, ChatCard card) {
-        return kind == NotificationKind.ACKNOWLEDGED ? ACKNOWLEDGED_COLOUR : card.hex();
-    }
 }

@@ -3,7 +3,6 @@ package io.ringwatch.notifiers.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringwatch.api.Notification;
-import io.ringwatch.api.NotificationKind;
 import io.ringwatch.notifiers.card.CardJson;
 import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.notifiers.channel.ChannelText;
@@ -33,7 +32,6 @@ final class SlackBody {
     static final int MAX_SECTION = 3000;
     static final int MAX_FIELD = 2000;
     /** The bar of an acknowledgement. */
-    static final String ACKNOWLEDGED_COLOUR = "#1976D2";
 
     private SlackBody() {
     }
@@ -48,7 +46,7 @@ final class SlackBody {
         ObjectNode body = CardJson.object();
         slackChannel.ifPresent(channel -> body.put("channel", channel));
         body.put("text", escape(card.headline()));
-        ObjectNode attachment = body.putArray("attachments").addObject().put("color", colour(notification.kind(), card));
+        ObjectNode attachment = body.putArray("attachments").addObject().put("color", card.hex());
         ArrayNode blocks = attachment.putArray("blocks");
         card.detail().ifPresent(detail -> blocks.addObject().put("type", "section")
                 .set("text", plainText(ChannelText.cut(detail, MAX_SECTION))));
@@ -60,10 +58,6 @@ final class SlackBody {
         return CardJson.bytes(body);
     }
 
-    /** The bar's colour, {@code #RRGGBB}: {@link #ACKNOWLEDGED_COLOUR} for an acknowledgement, else the severity's. */
-    static String colour(NotificationKind kind, ChatCard card) {
-        return kind == NotificationKind.ACKNOWLEDGED ? ACKNOWLEDGED_COLOUR : card.hex();
-    }
 
     /** Escapes the three characters Slack's {@code mrkdwn} gives a meaning to: {@code & < >}. */
     static String escape(String text) {

@@ -1,5 +1,6 @@
 package io.ringwatch.notifiers.card;
 
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
@@ -41,6 +42,8 @@ class ChatCardTest {
         assertThat(ChatCard.of(sampleWithAwkwardText()).hex()).isEqualTo("#F9A825");
         assertThat(ChatCard.of(sampleRecovery()).hex()).isEqualTo("#2E7D32");
         assertThat(ChatCard.of(sampleRecovery()).rgb()).isEqualTo(0x2E7D32);
+        assertThat(ChatCard.of(sampleAcknowledgement()).hex()).as("someone has it; it is not over").isEqualTo("#1976D2");
+        assertThat(ChatCard.of(sampleAcknowledgement()).detail()).contains("acknowledged by alice: Ok, I got this one");
     }
 
     @Test

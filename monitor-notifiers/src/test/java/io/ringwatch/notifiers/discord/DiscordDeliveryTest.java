@@ -113,7 +113,7 @@ class DiscordDeliveryTest {
 
         assertThat(onlyBody(discord)).contains(
                 "\"title\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\"",
-                "\"description\":\"seen by n1: acknowledged by alice: Ok, I got this one\"",
+                "\"description\":\"acknowledged by alice: Ok, I got this one\"",
                 "\"color\":1668818,");
     }
 

@@ -62,13 +62,13 @@ class DiscordNotifierTest extends NotifierCompatibilityKit {
                 .withRequestBody(matchingJsonPath("$.allowed_mentions.parse", equalToJson("[]")))
                 .withRequestBody(matchingJsonPath("$.embeds[0].title", equalTo(sent.headline())))
                 .withRequestBody(matchingJsonPath("$.embeds[0].color",
-                        equalTo(Integer.toString(DiscordBody.colour(sent.kind(), card)))))
+                        equalTo(Integer.toString(card.rgb()))))
                 .withRequestBody(matchingJsonPath("$.embeds[0].fields[0].value", equalTo(sent.target().toString())))
                 .withRequestBody(matchingJsonPath("$.embeds[0].footer.text", equalTo("incident " + sent.incidentKey())))
                 .withRequestBody(matchingJsonPath("$.embeds[0].timestamp", equalTo(sent.at().toString())));
         if (sent.kind() != NotificationKind.NOTICE) {
             request.withRequestBody(matchingJsonPath("$.embeds[0].description",
-                    equalTo("seen by " + sent.observer() + ": " + sent.reason())));
+                    equalTo(ChatCard.of(sent).detail().orElseThrow())));
         } else {
             request.withRequestBody(notMatching(".*\"description\".*"));
         }

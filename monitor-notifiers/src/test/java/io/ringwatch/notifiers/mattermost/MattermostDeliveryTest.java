@@ -118,7 +118,7 @@ class MattermostDeliveryTest {
                         equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z")))
                 .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo("#1976D2")))
                 .withRequestBody(matchingJsonPath("$.attachments[0].text",
-                        equalTo("seen by n1: acknowledged by alice: Ok, I got this one"))));
+                        equalTo("acknowledged by alice: Ok, I got this one"))));
     }
 
     @Test

@@ -76,12 +76,12 @@ class MattermostNotifierTest extends NotifierCompatibilityKit {
                 .withRequestBody(matchingJsonPath("$.icon_url", equalTo("https://ringwatch.example/icon.png")))
                 .withRequestBody(matchingJsonPath("$.text", equalTo(sent.headline())))
                 .withRequestBody(matchingJsonPath("$.attachments[0].fallback", equalTo(sent.headline())))
-                .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo(MattermostBody.colour(sent.kind(), card))))
+                .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo(card.hex())))
                 .withRequestBody(matchingJsonPath("$.attachments[0].fields[0].value", equalTo(sent.target().toString())))
                 .withRequestBody(matchingJsonPath("$.attachments[0].footer", equalTo("incident " + sent.incidentKey())));
         if (sent.kind() != NotificationKind.NOTICE) {
             request.withRequestBody(matchingJsonPath("$.attachments[0].text",
-                    equalTo("seen by " + sent.observer() + ": " + sent.reason())));
+                    equalTo(ChatCard.of(sent).detail().orElseThrow())));
         }
         return request;
     }

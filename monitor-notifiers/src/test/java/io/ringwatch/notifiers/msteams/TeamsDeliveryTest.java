@@ -107,7 +107,7 @@ class TeamsDeliveryTest {
         assertThat(onlyBody(workflow)).contains("{\"type\":\"Container\",\"style\":\"accent\",\"bleed\":true,\"items\":["
                 + "{\"type\":\"TextBlock\",\"text\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since "
                 + "2031-02-03T04:05:06.789Z\",\"wrap\":true,\"weight\":\"Bolder\",\"size\":\"Medium\",\"color\":\"Accent\"}]}",
-                "{\"type\":\"TextBlock\",\"text\":\"seen by n1: acknowledged by alice: Ok, I got this one\",\"wrap\":true}");
+                "{\"type\":\"TextBlock\",\"text\":\"acknowledged by alice: Ok, I got this one\",\"wrap\":true}");
     }
 
     @Test

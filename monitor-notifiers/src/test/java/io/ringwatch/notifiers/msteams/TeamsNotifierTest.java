@@ -16,6 +16,7 @@ import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.notifiers.card.ChatCard;
 import io.ringwatch.testkit.notify.NotifierCompatibilityKit;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +65,7 @@ class TeamsNotifierTest extends NotifierCompatibilityKit {
                 .withRequestBody(matchingJsonPath(card + ".body[" + facts + "].facts[0].value", equalTo(sent.target().toString())))
                 .withRequestBody(matchingJsonPath(card + ".body[" + (facts + 1) + "].text", equalTo("incident " + sent.incidentKey())));
         if (sent.kind() != NotificationKind.NOTICE) {
-            request.withRequestBody(matchingJsonPath(card + ".body[1].text", equalTo("seen by " + sent.observer() + ": " + sent.reason())));
+            request.withRequestBody(matchingJsonPath(card + ".body[1].text", equalTo(ChatCard.of(sent).detail().orElseThrow())));
         }
         workflow.verify(1, request);
     }

@@ -81,13 +81,13 @@ class SlackBotNotifierTest extends NotifierCompatibilityKit {
         String fields = "$.attachments[0].blocks[" + (notice ? 0 : 1) + "].fields";
         RequestPatternBuilder request = postRequestedFor(urlEqualTo(path))
                 .withRequestBody(matchingJsonPath("$.text", equalTo(SlackBody.escape(sent.headline()))))
-                .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo(SlackBody.colour(sent.kind(), card))))
+                .withRequestBody(matchingJsonPath("$.attachments[0].color", equalTo(card.hex())))
                 .withRequestBody(matchingJsonPath(fields + "[0].text", equalTo("*Target*\n`" + sent.target() + "`")))
                 .withRequestBody(matchingJsonPath("$.attachments[0].blocks[" + (notice ? 1 : 2) + "].elements[0].text",
                         equalTo("incident " + sent.incidentKey())));
         if (!notice) {
             request.withRequestBody(matchingJsonPath("$.attachments[0].blocks[0].text.text",
-                    equalTo("seen by " + sent.observer() + ": " + sent.reason())));
+                    equalTo(ChatCard.of(sent).detail().orElseThrow())));
         }
         return request;
     }
