@@ -73,11 +73,14 @@ public record Notification(
     }
 
     /**
-     * The full message: the headline, who saw it and why, and the incident it belongs to.
+     * The full message: the headline, who saw it and why (for an acknowledgement: who
+     * acknowledged it), and the incident it belongs to.
      */
     public String text() {
         StringBuilder text = new StringBuilder(headline()).append('\n');
-        if (kind != NotificationKind.NOTICE) {
+        if (kind == NotificationKind.ACKNOWLEDGED) {
+            text.append(reason).append('\n'); // who acknowledged it, and what they said
+        } else if (kind != NotificationKind.NOTICE) {
             text.append("seen by ").append(observer).append(": ").append(reason).append('\n');
         }
         return text.append("incident ").append(incidentKey).toString();

@@ -54,7 +54,7 @@ class ConsoleNotifierProviderTest {
 
         assertThat(out.toString(UTF_8)).isEqualTo(
                 "CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z" + "\n"
-                + "seen by n1: acknowledged by alice: Ok, I got this one" + "\n"
+                + "acknowledged by alice: Ok, I got this one" + "\n"
                 + "incident n3/orders-api@2031-02-03T04:05:06.789Z" + NL);
     }
 

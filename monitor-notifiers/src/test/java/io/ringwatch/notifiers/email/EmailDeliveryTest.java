@@ -117,7 +117,7 @@ class EmailDeliveryTest {
                 .isEqualTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z");
         assertThat(((String) acknowledgement.getContent()).replace("\r\n", "\n")).isEqualTo(
                 "CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\n"
-                + "seen by n1: acknowledged by alice: Ok, I got this one\n"
+                + "acknowledged by alice: Ok, I got this one\n"
                 + "incident n3/orders-api@2031-02-03T04:05:06.789Z");
         assertThat(acknowledgement.getHeader("In-Reply-To", null)).isEqualTo(alert.getHeader("References", null));
         assertThat(acknowledgement.getHeader("References", null)).isEqualTo(alert.getHeader("References", null));

@@ -87,9 +87,9 @@ class MatrixDeliveryTest {
 
         assertThat(requests().get(0).getBodyAsString()).isEqualToIgnoringWhitespace("{\"msgtype\":\"m.notice\","
                 + "\"body\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\\n"
-                + "seen by n1: acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\","
+                + "acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\","
                 + "\"format\":\"org.matrix.custom.html\",\"formatted_body\":\"<strong>CRITICAL: acknowledged: orders-api DOWN "
-                + "on node n3 since 2031-02-03T04:05:06.789Z</strong><br>seen by n1: acknowledged by alice: Ok, I got this one"
+                + "on node n3 since 2031-02-03T04:05:06.789Z</strong><br>acknowledged by alice: Ok, I got this one"
                 + "<br>incident n3/orders-api@2031-02-03T04:05:06.789Z\"}");
     }
 

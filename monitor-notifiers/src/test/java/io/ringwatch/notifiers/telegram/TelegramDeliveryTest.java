@@ -80,7 +80,7 @@ class TelegramDeliveryTest {
         telegram.stubFor(post(urlEqualTo(PATH))
                 .withRequestBody(equalToJson("{\"chat_id\":\"-1001234567890\",\"parse_mode\":\"HTML\","
                         + "\"disable_notification\":true,\"text\":\"<b>CRITICAL: acknowledged: orders-api DOWN on node n3 "
-                        + "since 2031-02-03T04:05:06.789Z</b>\\nseen by n1: acknowledged by alice: Ok, I got this one\\n"
+                        + "since 2031-02-03T04:05:06.789Z</b>\\nacknowledged by alice: Ok, I got this one\\n"
                         + "incident n3/orders-api@2031-02-03T04:05:06.789Z\"}"))
                 .willReturn(okJson("{\"ok\":true}")));
         notifier = telegram(Map.of());
