@@ -12,9 +12,8 @@ import java.util.Locale;
  * {@code Title} its headline, the {@code Priority} from its severity (critical 5, "max";
  * warning 4, "high"; information 3, "default"; an acknowledgement 3 whatever its severity) and
  * the {@code Tags} an emoji for the severity, recovery or acknowledgement, then the kind in lower
- * case. A title with characters beyond ASCII is written as
- * an RFC 2047 encoded word ({@code =?UTF-8?B?…?=}), which ntfy decodes: HTTP headers carry
- * ASCII only. Stateless.
+ * case. A title with characters beyond ASCII is written as an RFC 2047 encoded word
+ * ({@code =?UTF-8?B?…?=}), which ntfy decodes: HTTP headers carry ASCII only. Stateless.
  */
 final class NtfyMessage {
     private NtfyMessage() {

@@ -40,7 +40,7 @@ final class OpsgenieNotifier extends HttpNotifier {
     }
 
     /**
-     * Creates or closes the alert and waits for the answer, at most the channel's timeout.
+     * Creates, acknowledges or closes the alert and waits for the answer, at most the channel's timeout.
      *
      * @throws IOException if Opsgenie answers other than 2xx ({@code answered HTTP 422: …}),
      *         does not answer within the timeout, or cannot be reached

@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
  * characters), {@code message} ({@link Notification#text()}, at most 1024), {@code priority} from
  * the severity, {@code timestamp} (when the notification was made) and, when set, {@code device}
  * (for the channel's user only: device names are the user's own), {@code sound}, and
- * {@code retry} with {@code expire} for emergency priority. Priorities:
- * critical 1 (high: sounds even in quiet hours), or 2 (emergency: repeated until acknowledged in
- * the app) for a DOWN alert or escalation when the channel asks for it; warning 0; information
- * -1 (quiet), and so is an acknowledgement, whatever its severity: it tells that someone is on it,
- * nobody else need act. Stateless.
+ * {@code retry} with {@code expire} for emergency priority. Priorities: critical 1 (high: sounds
+ * even in quiet hours), or 2 (emergency: repeated until acknowledged in the app) for a DOWN alert
+ * or escalation when the channel asks for it; warning 0; information -1 (quiet), and so is an
+ * acknowledgement, whatever its severity: it tells that someone is on it, nobody else need act.
+ * Stateless.
  */
 final class PushoverMessage {
     static final int MAX_TITLE = 250;
