@@ -31,6 +31,11 @@ import java.util.Locale;
  * down, degraded and flapping alerts of the incident together, whichever of them fired. A
  * notice leaves {@code endsAt} out: Alertmanager's own {@code resolve_timeout} ends it.
  *
+ * <p>Alertmanager has no acknowledgement of its own, so an acknowledgement posts the incident's
+ * alert again, as a reminder would (same labels, still active until now plus the resolve
+ * timeout), with the annotation {@code acknowledged} holding the reason: who acknowledged and
+ * what they said. It is the only notification with that annotation.
+ *
  * <p>Thread-safe: it holds no state but a thread-safe mapper.
  */
 final class AlertmanagerBody {
@@ -38,6 +43,8 @@ final class AlertmanagerBody {
     static final String TARGET_DEGRADED = "RingwatchTargetDegraded";
     static final String TARGET_FLAPPING = "RingwatchTargetFlapping";
     static final String NOTICE = "RingwatchNotice";
+    /** The annotation of an acknowledged alert: who acknowledged it and what they said. */
+    static final String ACKNOWLEDGED = "acknowledged";
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
@@ -117,11 +124,14 @@ final class AlertmanagerBody {
                 .put("node", notification.target().node().value());
         notification.target().service().ifPresent(service -> labels.put("service", service.value()));
         labels.put("severity", label(severity)).put("incident", ChannelText.wellFormed(notification.incidentKey()));
-        alert.putObject("annotations")
+        ObjectNode annotations = alert.putObject("annotations")
                 .put("summary", ChannelText.wellFormed(notification.headline()))
                 .put("description", ChannelText.wellFormed(notification.text()))
                 .put("reason", ChannelText.wellFormed(notification.reason()))
                 .put("observer", notification.observer().value());
+        if (notification.kind() == NotificationKind.ACKNOWLEDGED) {
+            annotations.put(ACKNOWLEDGED, ChannelText.wellFormed(notification.reason()));
+        }
         alert.put("startsAt", startsAt.toString());
         if (endsAt != null) {
             alert.put("endsAt", endsAt.toString());

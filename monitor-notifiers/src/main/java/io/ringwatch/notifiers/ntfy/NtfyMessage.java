@@ -10,10 +10,10 @@ import java.util.Locale;
 /**
  * What one publish to ntfy carries: the body is {@link Notification#text()} as UTF-8 text, the
  * {@code Title} its headline, the {@code Priority} from its severity (critical 5, "max";
- * warning 4, "high"; information 3, "default") and the {@code Tags} an emoji for the severity
- * or recovery, then the kind in lower case. A title with characters beyond ASCII is written as
- * an RFC 2047 encoded word ({@code =?UTF-8?B?…?=}), which ntfy decodes: HTTP headers carry
- * ASCII only. Stateless.
+ * warning 4, "high"; information 3, "default"; an acknowledgement 3 whatever its severity) and
+ * the {@code Tags} an emoji for the severity, recovery or acknowledgement, then the kind in lower
+ * case. A title with characters beyond ASCII is written as an RFC 2047 encoded word
+ * ({@code =?UTF-8?B?…?=}), which ntfy decodes: HTTP headers carry ASCII only. Stateless.
  */
 final class NtfyMessage {
     private NtfyMessage() {
@@ -29,8 +29,14 @@ final class NtfyMessage {
         return headerValue(notification.headline());
     }
 
-    /** The {@code Priority} header, 1 to 5: 5 for critical, 4 for warning, 3 for information. */
+    /**
+     * The {@code Priority} header, 1 to 5: 5 for critical, 4 for warning, 3 for information; 3
+     * for an acknowledgement, which tells that someone is on it, so nobody else need be woken.
+     */
     static String priority(Notification notification) {
+        if (notification.kind() == NotificationKind.ACKNOWLEDGED) {
+            return "3";
+        }
         return switch (notification.severity()) {
             case CRITICAL -> "5";
             case WARNING -> "4";
@@ -41,15 +47,19 @@ final class NtfyMessage {
     /**
      * The {@code Tags} header: an emoji short code ntfy shows before the title
      * ({@code rotating_light}, {@code warning}, {@code white_check_mark} for a recovery,
-     * {@code information_source}), then the kind: {@code rotating_light,alert}.
+     * {@code eyes} for an acknowledgement, {@code information_source}), then the kind:
+     * {@code rotating_light,alert}.
      */
     static String tags(Notification notification) {
-        String emoji = notification.kind() == NotificationKind.RECOVERY ? "white_check_mark"
-                : switch (notification.severity()) {
-                    case CRITICAL -> "rotating_light";
-                    case WARNING -> "warning";
-                    case INFORMATION -> "information_source";
-                };
+        String emoji = switch (notification.kind()) {
+            case RECOVERY -> "white_check_mark";
+            case ACKNOWLEDGED -> "eyes";
+            default -> switch (notification.severity()) {
+                case CRITICAL -> "rotating_light";
+                case WARNING -> "warning";
+                case INFORMATION -> "information_source";
+            };
+        };
         return emoji + "," + notification.kind().name().toLowerCase(Locale.ROOT);
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Provides the {@code ntfy} channel: each notification is published to one ntfy topic. Settings:
+ * Provides the {@code ntfy} channel: each notification is published to one ntfy topic, or to a
+ * contact's own topic on the same server. Settings:
  * <ul>
  *   <li>{@code topic} (required, a secret on a public server): 1 to 64 letters, digits, '-', '_';</li>
  *   <li>{@code server} (optional, default {@code https://ntfy.sh}): the server's base URL;</li>

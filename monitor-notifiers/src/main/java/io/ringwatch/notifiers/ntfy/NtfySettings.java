@@ -55,7 +55,7 @@ record NtfySettings(String channel, URI server, String topic, Optional<String> a
         ChannelSettings channel = ChannelSettings.of(settings, "ntfy", Set.of(SERVER, TOPIC, TOKEN, USERNAME, PASSWORD));
         URI server = channel.httpUrl(SERVER, DEFAULT_SERVER);
         String topic = channel.required(TOPIC);
-        if (!TOPIC_FORM.matcher(topic).matches()) {
+        if (!isTopic(topic)) {
             throw channel.invalid(TOPIC, "must be 1 to 64 letters, digits, '-' or '_'");
         }
         Optional<String> token = channel.optional(TOKEN);
@@ -80,10 +80,20 @@ record NtfySettings(String channel, URI server, String topic, Optional<String> a
         return new NtfySettings(settings.channel(), server, topic, authorization, channel.timeout());
     }
 
+    /** Whether {@code name} is a topic name ntfy accepts: 1 to 64 letters, digits, '-' or '_'. */
+    static boolean isTopic(String name) {
+        return TOPIC_FORM.matcher(name).matches();
+    }
+
     /** {@code {server}/{topic}}: it holds the topic, so it is never shown. */
     URI topicUrl() {
+        return topicUrl(topic);
+    }
+
+    /** {@code {server}/{name}} for another topic (a contact's) on the same server; never shown either. */
+    URI topicUrl(String name) {
         String base = server.toString();
-        return URI.create((base.endsWith("/") ? base : base + "/") + topic);
+        return URI.create((base.endsWith("/") ? base : base + "/") + name);
     }
 
     /** How the channel logs in, for {@link #toString()}: {@code token}, {@code password} or {@code none}. */

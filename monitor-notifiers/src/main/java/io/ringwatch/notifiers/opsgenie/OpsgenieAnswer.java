@@ -13,7 +13,8 @@ import java.util.List;
  * Reads what the Alert API answered. Opsgenie processes alert requests asynchronously: a
  * {@code 202 Accepted} (any 2xx) means the request was taken and is a delivery. Anything else
  * becomes an {@link IOException} naming the channel, the HTTP status and Opsgenie's
- * {@code message} and {@code errors}, with the API key cut out should they ever quote it.
+ * {@code message} and {@code errors}, with the API key and the contact's address cut out should
+ * they ever quote them.
  * Stateless and thread-safe.
  */
 final class OpsgenieAnswer {
@@ -24,8 +25,11 @@ final class OpsgenieAnswer {
     private OpsgenieAnswer() {
     }
 
-    /** @throws IOException unless the answer is 2xx */
-    static void check(HttpAnswer answer, String channel, String apiKey) throws IOException {
+    /**
+     * @param hidden what Opsgenie's words must not show: the API key, a contact's address
+     * @throws IOException unless the answer is 2xx
+     */
+    static void check(HttpAnswer answer, String channel, List<String> hidden) throws IOException {
         if (answer.isSuccess()) {
             return;
         }
@@ -33,11 +37,11 @@ final class OpsgenieAnswer {
         if (answer.status() == 429) {
             throw new IOException(prefix + "is rate limiting this integration (HTTP 429); the alert was not accepted");
         }
-        throw new IOException(prefix + "answered HTTP " + answer.status() + said(answer.body(), apiKey));
+        throw new IOException(prefix + "answered HTTP " + answer.status() + said(answer.body(), hidden));
     }
 
     /** {@code ": message: error; error"}, or empty when Opsgenie said nothing readable. */
-    private static String said(String text, String apiKey) {
+    private static String said(String text, List<String> hidden) {
         JsonNode body;
         try {
             body = JSON.readTree(text);
@@ -56,6 +60,13 @@ final class OpsgenieAnswer {
         if (!errors.isEmpty()) {
             parts.add(String.join("; ", errors));
         }
-        return parts.isEmpty() ? "" : ": " + OneLine.of(String.join(": ", parts).replace(apiKey, "…"), MAX_QUOTED);
+        if (parts.isEmpty()) {
+            return "";
+        }
+        String said = String.join(": ", parts);
+        for (String value : hidden) {
+            said = said.replace(value, "…");
+        }
+        return ": " + OneLine.of(said, MAX_QUOTED);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Provides the {@code opsgenie} channel, which creates and closes Opsgenie alerts. Settings:
+ * Provides the {@code opsgenie} channel, which creates, acknowledges and closes Opsgenie alerts. Settings:
  * <ul>
  *   <li>{@code api-key} (required): the key of an API integration. A secret: never shown;</li>
  *   <li>{@code api-url} (optional, default {@value OpsgenieSettings#DEFAULT_API_URL}):

@@ -23,8 +23,8 @@ import java.util.Optional;
  *             "custom_details":{"kind":"ALERT","target":"n3/orders-api","transition":"UP→DOWN", …}}}
  * }</pre>
  *
- * A resolve carries only {@code routing_key}, {@code event_action} and {@code dedup_key}, as
- * the API asks. Thread-safe: it holds no state but a thread-safe mapper.
+ * An acknowledge or a resolve carries only {@code routing_key}, {@code event_action} and
+ * {@code dedup_key}, as the API asks. Thread-safe: it holds no state but a thread-safe mapper.
  */
 final class PagerDutyEvent {
     /** PagerDuty's limit on {@code dedup_key}. */
@@ -49,9 +49,13 @@ final class PagerDutyEvent {
     private PagerDutyEvent() {
     }
 
-    /** Recovery resolves the incident's alert; every other kind triggers it (again). */
+    /** Recovery resolves the incident's alert, acknowledgement acknowledges it; every other kind triggers it (again). */
     static Action actionOf(NotificationKind kind) {
-        return kind == NotificationKind.RECOVERY ? Action.RESOLVE : Action.TRIGGER;
+        return switch (kind) {
+            case RECOVERY -> Action.RESOLVE;
+            case ACKNOWLEDGED -> Action.ACKNOWLEDGE;
+            default -> Action.TRIGGER;
+        };
     }
 
     /** PagerDuty's severity: {@code critical}, {@code warning} or {@code info}; {@code error} is not used. */
@@ -68,7 +72,7 @@ final class PagerDutyEvent {
         return ChannelText.fitKey(notification.incidentKey(), MAX_DEDUP_KEY);
     }
 
-    /** The body that triggers or resolves the notification's alert. */
+    /** The body that triggers, acknowledges or resolves the notification's alert. */
     static byte[] of(Notification notification, String routingKey, Optional<String> group) {
         Action action = actionOf(notification.kind());
         ObjectNode event = JSON.createObjectNode()

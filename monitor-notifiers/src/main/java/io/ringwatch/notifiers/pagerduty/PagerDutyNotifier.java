@@ -8,10 +8,10 @@ import java.net.http.HttpRequest;
 
 /**
  * Sends each notification to PagerDuty's Events API v2 ({@code POST /v2/enqueue}) as one
- * event ({@link PagerDutyEvent}): a recovery resolves the incident's alert, every other kind
- * triggers it, with the incident key as {@code dedup_key}. A {@code 202} with
- * {@code "status":"success"} is a delivery; anything else makes {@link #send} throw an
- * {@link IOException} ({@link PagerDutyAnswer}). The routing key is never shown.
+ * event ({@link PagerDutyEvent}): a recovery resolves the incident's alert, an acknowledgement
+ * acknowledges it, every other kind triggers it, with the incident key as {@code dedup_key}. A
+ * {@code 202} with {@code "status":"success"} is a delivery; anything else makes {@link #send}
+ * throw an {@link IOException} ({@link PagerDutyAnswer}). The routing key is never shown.
  *
  * <p>Thread-safe: sends may overlap (the engine starts a new one when an earlier one timed
  * out). {@link #close()} is idempotent; a send after it throws {@link IllegalStateException}.

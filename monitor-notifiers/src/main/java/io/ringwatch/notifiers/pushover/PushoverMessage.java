@@ -9,16 +9,20 @@ import io.ringwatch.notifiers.channel.ChannelText;
 import java.net.URLEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The form fields of one {@code POST /1/messages.json}: {@code token}, {@code user},
- * {@code title} (the headline, at most 250 characters), {@code message} ({@link Notification#text()},
- * at most 1024), {@code priority} from the severity, {@code timestamp} (when the notification was
- * made) and, when set, {@code device}, {@code sound}, and {@code retry} with {@code expire} for
- * emergency priority. Priorities: critical 1 (high: sounds even in quiet hours), or 2 (emergency:
- * repeated until acknowledged in the app) for a DOWN alert or escalation when the channel asks for
- * it; warning 0; information -1 (quiet). Stateless.
+ * The form fields of one {@code POST /1/messages.json}: {@code token}, {@code user} (the
+ * channel's user or group key, or a contact's), {@code title} (the headline, at most 250
+ * characters), {@code message} ({@link Notification#text()}, at most 1024), {@code priority} from
+ * the severity, {@code timestamp} (when the notification was made) and, when set, {@code device}
+ * (for the channel's user only: device names are the user's own), {@code sound}, and
+ * {@code retry} with {@code expire} for emergency priority. Priorities: critical 1 (high: sounds
+ * even in quiet hours), or 2 (emergency: repeated until acknowledged in the app) for a DOWN alert
+ * or escalation when the channel asks for it; warning 0; information -1 (quiet), and so is an
+ * acknowledgement, whatever its severity: it tells that someone is on it, nobody else need act.
+ * Stateless.
  */
 final class PushoverMessage {
     static final int MAX_TITLE = 250;
@@ -29,6 +33,9 @@ final class PushoverMessage {
 
     /** The priority, -1 to 2. */
     static int priority(Notification notification, PushoverSettings settings) {
+        if (notification.kind() == NotificationKind.ACKNOWLEDGED) {
+            return -1;
+        }
         return switch (notification.severity()) {
             case CRITICAL -> isEmergency(notification, settings) ? 2 : 1;
             case WARNING -> 0;
@@ -36,17 +43,22 @@ final class PushoverMessage {
         };
     }
 
-    /** The fields, in order; they hold the key and the token. */
-    static Map<String, String> fields(Notification notification, PushoverSettings settings) {
+    /**
+     * The fields for the user or group of {@code userKey}, in order; they hold the key and the token.
+     *
+     * @param device the user's devices to send to, or empty for all of them
+     */
+    static Map<String, String> fields(Notification notification, PushoverSettings settings, String userKey,
+            Optional<String> device) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", settings.appToken());
-        fields.put("user", settings.userKey());
+        fields.put("user", userKey);
         fields.put("title", ChannelText.cut(notification.headline(), MAX_TITLE));
         fields.put("message", ChannelText.cut(notification.text(), MAX_MESSAGE));
         int priority = priority(notification, settings);
         fields.put("priority", Integer.toString(priority));
         fields.put("timestamp", Long.toString(notification.at().getEpochSecond()));
-        settings.device().ifPresent(device -> fields.put("device", device));
+        device.ifPresent(names -> fields.put("device", names));
         settings.sound().ifPresent(sound -> fields.put("sound", sound));
         if (priority == 2) {
             PushoverSettings.Emergency emergency = settings.emergency().orElseThrow();
@@ -56,9 +68,9 @@ final class PushoverMessage {
         return fields;
     }
 
-    /** The fields as {@code application/x-www-form-urlencoded}, UTF-8. */
-    static byte[] form(Notification notification, PushoverSettings settings) {
-        return fields(notification, settings).entrySet().stream()
+    /** The {@link #fields} as {@code application/x-www-form-urlencoded}, UTF-8. */
+    static byte[] form(Notification notification, PushoverSettings settings, String userKey, Optional<String> device) {
+        return fields(notification, settings, userKey, device).entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), UTF_8) + "=" + URLEncoder.encode(field.getValue(), UTF_8))
                 .collect(Collectors.joining("&")).getBytes(UTF_8);
     }

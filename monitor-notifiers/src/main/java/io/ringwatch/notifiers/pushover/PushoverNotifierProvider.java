@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Provides the {@code pushover} channel: each notification goes to a Pushover user or group.
+ * Provides the {@code pushover} channel: each notification goes to a Pushover user or group, or to
+ * a contact's own user or group key.
  * Settings:
  * <ul>
  *   <li>{@code user-key} (required, a secret): the user's or group's key;</li>

@@ -90,6 +90,11 @@ record PushoverSettings(String channel, String userKey, String appToken, URI api
                 channel.timeout());
     }
 
+    /** Whether {@code key} has the form of a Pushover user or group key: 30 letters and digits. */
+    static boolean isUserKey(String key) {
+        return KEY_FORM.matcher(key).matches();
+    }
+
     /** The API's {@code /1/messages.json}. */
     URI messagesUrl() {
         String base = apiUrl.toString();

@@ -12,6 +12,7 @@ import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefu
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.testkit.notify.SampleNotifications.SINCE;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleEscalation;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
@@ -109,6 +110,38 @@ class AlertmanagerDeliveryTest {
         assertThat(alert.get("startsAt").asText()).isEqualTo(SINCE.toString());
         assertThat(alert.get("endsAt").asText()).isEqualTo("2031-02-03T05:35:28Z");
         assertThat(alert.get("annotations").get("summary").asText()).startsWith("CRITICAL: still orders-api DOWN");
+    }
+
+    @Test
+    void anAcknowledgementPostsTheIncidentsAlertAgainStillFiringWithWhoAcknowledgedIt() throws Exception {
+        alertmanager.stubFor(post(urlEqualTo(ALERTS))
+                .withRequestBody(equalToJson("""
+                        [{"labels":{"alertname":"RingwatchTargetDown","node":"n3","service":"orders-api","severity":"critical",
+                                    "incident":"n3/orders-api@2031-02-03T04:05:06.789Z"},
+                          "annotations":{"summary":"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z",
+                                         "description":"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\\nseen by n1: acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z",
+                                         "reason":"acknowledged by alice: Ok, I got this one","observer":"n1",
+                                         "acknowledged":"acknowledged by alice: Ok, I got this one"},
+                          "startsAt":"2031-02-03T04:05:06.789Z","endsAt":"2031-02-04T04:05:28Z"}]"""))
+                .willReturn(ok()));
+        notifier = alertmanager(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleAcknowledgement())).doesNotThrowAnyException();
+        assertThat(onlyBody().get(0).get("labels")).isEqualTo(body(ALERT_BODY.getBytes(UTF_8)).get(0).get("labels"));
+    }
+
+    @Test
+    void onlyAnAcknowledgementCarriesTheAcknowledgedAnnotation() throws Exception {
+        alertmanager.stubFor(post(ALERTS).willReturn(ok()));
+        notifier = alertmanager(Map.of());
+
+        for (Notification sent : new Notification[] {sampleAlert(), sampleReminder(), sampleEscalation(), sampleFlapping(), sampleNotice()}) {
+            notifier.send(sent);
+        }
+        notifier.send(sampleRecovery().toBuilder().at(NOW).since(NOW.minusSeconds(20)).build());
+
+        assertThat(alertmanager.getAllServeEvents()).hasSize(6)
+                .allSatisfy(event -> assertThat(body(event.getRequest().getBody()).findValues("acknowledged")).isEmpty());
     }
 
     @Test

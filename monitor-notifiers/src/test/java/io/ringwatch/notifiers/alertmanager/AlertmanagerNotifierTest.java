@@ -1,5 +1,6 @@
 package io.ringwatch.notifiers.alertmanager;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -52,7 +53,10 @@ class AlertmanagerNotifierTest extends NotifierCompatibilityKit {
     @Override
     protected void assertDelivered(Notification sent) {
         String kind = sent.kind() == NotificationKind.RECOVERY ? "[?(@.endsAt)]" : "[0]";
+        String acknowledged = sent.kind() == NotificationKind.ACKNOWLEDGED ? sent.reason() : null;
         alertmanager.verify(postRequestedFor(urlEqualTo("/api/v2/alerts"))
+                .withRequestBody(matchingJsonPath("$" + kind + ".annotations.acknowledged",
+                        acknowledged == null ? absent() : equalTo(acknowledged)))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withHeader("Authorization", equalTo(BASIC))
                 .withRequestBody(matchingJsonPath("$" + kind + ".labels.incident", equalTo(sent.incidentKey())))

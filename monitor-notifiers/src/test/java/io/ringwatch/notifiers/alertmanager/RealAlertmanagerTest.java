@@ -107,6 +107,25 @@ class RealAlertmanagerTest {
     }
 
     @Test
+    void anAcknowledgementKeepsTheIncidentsOneAlertActiveAndShowsWhoAcknowledgedIt() throws Exception {
+        Notifier notifier = notifier();
+        Notification alert = alert();
+        notifier.send(alert);
+        JsonNode fired = awaitOne(this::isActive);
+        Notification acknowledgement = alert.toBuilder().kind(NotificationKind.ACKNOWLEDGED).previous(Status.DOWN)
+                .at(Instant.now()).reason("acknowledged by alice: Ok, I got this one").build();
+
+        notifier.send(acknowledgement);
+
+        JsonNode held = awaitOne(candidate -> isActive(candidate)
+                && candidate.at("/annotations/acknowledged").asText().equals("acknowledged by alice: Ok, I got this one"));
+        assertThat(labels(held)).isEqualTo(labels(fired));
+        assertThat(held.at("/annotations/summary").asText()).isEqualTo(acknowledgement.headline());
+        assertThat(Instant.parse(held.get("startsAt").asText())).isEqualTo(since);
+        assertThat(Instant.parse(held.get("endsAt").asText())).isAfter(Instant.now().plus(Duration.ofHours(23)));
+    }
+
+    @Test
     void aRecoveryResolvesTheAlert() throws Exception {
         Notifier notifier = notifier();
         notifier.send(alert());

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
@@ -67,6 +68,21 @@ class GotifyDeliveryTest {
 
         assertThatCode(() -> notifier.send(sampleFlapping())).doesNotThrowAnyException();
         assertThatCode(() -> notifier.send(sampleRecovery())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAcknowledgementIsShownQuietlyAndSaysWhoIsOnIt() {
+        gotify.stubFor(post(urlEqualTo("/message"))
+                .withHeader("X-Gotify-Key", equalTo(TOKEN))
+                .withRequestBody(equalToJson("{\"title\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\","
+                        + "\"message\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\\n"
+                        + "seen by n1: acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\","
+                        + "\"priority\":2,\"extras\":{\"client::display\":{\"contentType\":\"text/plain\"}}}"))
+                .willReturn(okJson("{\"id\":2}")));
+        notifier = gotify(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleAcknowledgement())).doesNotThrowAnyException();
+        assertThat(GotifyMessage.priority(sampleAcknowledgement())).isLessThan(GotifyMessage.priority(sampleAlert()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefu
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertFailsWithoutSecrets;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
@@ -18,12 +19,14 @@ import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,9 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NtfyDeliveryTest {
     private static final String TOPIC = "ops-alerts-7Hk2";
+    private static final String CONTACT_TOPIC = "alice-phone-V9c3";
 
     @RegisterExtension
     static WireMockExtension ntfy = localProvider();
@@ -66,14 +71,68 @@ class NtfyDeliveryTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"RECOVERY, 3, 'white_check_mark,recovery'", "FLAPPING, 4, 'warning,flapping'"})
+    @CsvSource({"RECOVERY, 3, 'white_check_mark,recovery'", "FLAPPING, 4, 'warning,flapping'",
+            "ACKNOWLEDGED, 3, 'eyes,acknowledged'"})
     void mapsTheSeverityToAPriorityAndAnEmoji(String kind, String priority, String tags) {
-        Notification sent = kind.equals("RECOVERY") ? sampleRecovery() : sampleFlapping();
+        Notification sent = switch (kind) {
+            case "RECOVERY" -> sampleRecovery();
+            case "ACKNOWLEDGED" -> sampleAcknowledgement();
+            default -> sampleFlapping();
+        };
         ntfy.stubFor(post(urlEqualTo("/" + TOPIC)).withHeader("Priority", equalTo(priority))
                 .withHeader("Tags", equalTo(tags)).willReturn(okJson("{}")));
         notifier = ntfy(Map.of());
 
         assertThatCode(() -> notifier.send(sent)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAcknowledgementSaysWhoIsOnItAtDefaultPriority() {
+        ntfy.stubFor(post(urlEqualTo("/" + TOPIC))
+                .withHeader("Title", equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z"))
+                .withHeader("Priority", equalTo("3"))
+                .withHeader("Tags", equalTo("eyes,acknowledged"))
+                .withRequestBody(equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\n"
+                        + "seen by n1: acknowledged by alice: Ok, I got this one\nincident n3/orders-api@2031-02-03T04:05:06.789Z"))
+                .willReturn(okJson("{\"id\":\"x\"}")));
+        notifier = ntfy(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleAcknowledgement())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void sentToAContactPublishesToTheContactsTopicOnTheSameServerWithTheSameLogin() {
+        String basic = Base64.getEncoder().encodeToString("alice:s3cr3t-pw".getBytes(UTF_8));
+        ntfy.stubFor(post(urlEqualTo("/" + CONTACT_TOPIC))
+                .withHeader("Authorization", equalTo("Basic " + basic))
+                .withHeader("Title", equalTo("CRITICAL: orders-api DOWN on node n3"))
+                .withHeader("Priority", equalTo("5"))
+                .willReturn(okJson("{\"id\":\"x\"}")));
+        notifier = ntfy(Map.of("username", "alice", "password", "s3cr3t-pw"));
+
+        assertThat(notifier.sendsToAddresses()).isTrue();
+        assertThatCode(() -> notifier.send(sampleAlert(), new Recipient("alice", CONTACT_TOPIC))).doesNotThrowAnyException();
+        assertThat(ntfy.getAllServeEvents()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice/phone", "alice phone", "../admin", "a-topic-longer-than-the-64-characters-ntfy-accepts-for-a-topic-name"})
+    void refusesAnAddressThatIsNotATopicWithoutShowingIt(String address) {
+        notifier = ntfy(Map.of());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", address)))
+                .withMessage("channel 'push': the address of contact 'alice' must be an ntfy topic: 1 to 64 letters, digits, '-' or '_'");
+        assertThat(ntfy.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void anErrorThatQuotesTheContactsTopicDoesNotShowIt() {
+        ntfy.stubFor(post(anyUrl()).willReturn(okJson("{\"code\":40301,\"http\":403,\"error\":\"forbidden: "
+                + CONTACT_TOPIC + "\"}").withStatus(403)));
+        notifier = ntfy(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", CONTACT_TOPIC)))
+                .hasMessage("channel 'push': ntfy answered HTTP 403: forbidden: …");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NtfyNotifierTest extends NotifierCompatibilityKit {
     private static final String TOPIC = "ringwatch-kit-Xq7pZ2";
     private static final String TOKEN = "tk_kitAccessToken0123456789abcd";
+    private static final String CONTACT_TOPIC = "alice-phone-V9c3";
 
     @RegisterExtension
     static WireMockExtension ntfy = WireMockExtension.newInstance()
@@ -32,6 +34,7 @@ class NtfyNotifierTest extends NotifierCompatibilityKit {
     @BeforeEach
     void ntfyAcceptsMessages() {
         ntfy.stubFor(post(urlEqualTo("/" + TOPIC)).willReturn(okJson("{\"id\":\"sPs71M8A2T\",\"event\":\"message\"}")));
+        ntfy.stubFor(post(urlEqualTo("/" + CONTACT_TOPIC)).willReturn(okJson("{\"id\":\"hwQ2YpKdmg\",\"event\":\"message\"}")));
     }
 
     @Override
@@ -47,13 +50,30 @@ class NtfyNotifierTest extends NotifierCompatibilityKit {
 
     @Override
     protected void assertDelivered(Notification sent) {
-        ntfy.verify(postRequestedFor(urlEqualTo("/" + TOPIC))
+        ntfy.verify(publishedTo(TOPIC, sent));
+    }
+
+    /** Another topic on the same server. */
+    @Override
+    protected String sampleAddress() {
+        return CONTACT_TOPIC;
+    }
+
+    /** Published to the contact's topic, logged in as the channel, and nothing to the channel's topic. */
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) {
+        ntfy.verify(publishedTo(address, sent));
+        ntfy.verify(0, postRequestedFor(urlEqualTo("/" + TOPIC)));
+    }
+
+    private static RequestPatternBuilder publishedTo(String topic, Notification sent) {
+        return postRequestedFor(urlEqualTo("/" + topic))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withHeader("Content-Type", equalTo("text/plain; charset=UTF-8"))
                 .withHeader("Title", equalTo(NtfyMessage.title(sent)))
                 .withHeader("Priority", equalTo(NtfyMessage.priority(sent)))
                 .withHeader("Tags", equalTo(NtfyMessage.tags(sent)))
-                .withRequestBody(equalTo(sent.text())));
+                .withRequestBody(equalTo(sent.text()));
     }
 
     @Override

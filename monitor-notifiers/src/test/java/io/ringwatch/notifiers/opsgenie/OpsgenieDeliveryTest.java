@@ -12,12 +12,14 @@ import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefu
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.notifiers.opsgenie.OpsgenieNotifierTest.accepted;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleNotice;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithLongestValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +27,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +48,11 @@ class OpsgenieDeliveryTest {
             + "\"details\":{\"kind\":\"ALERT\",\"target\":\"n3/orders-api\",\"transition\":\"UP→DOWN\","
             + "\"reason\":\"connection refused\",\"observedBy\":\"n1\",\"since\":\"2031-02-03T04:05:06.789Z\","
             + "\"incidentKey\":\"n3/orders-api@2031-02-03T04:05:06.789Z\"}}";
+    private static final String ALIAS_PATH = "/v2/alerts/n3%2Forders-api%402031-02-03T04%3A05%3A06.789Z";
+    /** The body of "Acknowledge Alert": who acknowledged and what they said is the reason, made the note. */
+    private static final String ACKNOWLEDGE = "{\"user\":\"Ringwatch\",\"source\":\"Ringwatch n1\","
+            + "\"note\":\"acknowledged by alice: Ok, I got this one\"}";
+    private static final Recipient ALICE = new Recipient("alice", "alice@example.com");
 
     @RegisterExtension
     static WireMockExtension opsgenie = localProvider();
@@ -73,7 +81,7 @@ class OpsgenieDeliveryTest {
 
     @Test
     void closesTheIncidentsAlertByItsAliasOnRecovery() throws Exception {
-        opsgenie.stubFor(post(urlEqualTo("/v2/alerts/n3%2Forders-api%402031-02-03T04%3A05%3A06.789Z/close?identifierType=alias"))
+        opsgenie.stubFor(post(urlEqualTo(ALIAS_PATH + "/close?identifierType=alias"))
                 .withHeader("Authorization", equalTo("GenieKey " + KEY))
                 .withRequestBody(equalToJson("{\"user\":\"Ringwatch\",\"source\":\"Ringwatch n1\","
                         + "\"note\":\"INFORMATION: orders-api UP on node n3\\nseen by n1: HTTP 200 in 35 ms\\n"
@@ -82,6 +90,65 @@ class OpsgenieDeliveryTest {
         notifier = opsgenie(Map.of());
 
         assertThatCode(() -> notifier.send(sampleRecovery())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void acknowledgesTheIncidentsAlertByItsAliasWithTheReasonAsTheNote() throws Exception {
+        opsgenie.stubFor(post(urlEqualTo(ALIAS_PATH + "/acknowledge?identifierType=alias"))
+                .withHeader("Authorization", equalTo("GenieKey " + KEY))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson(ACKNOWLEDGE))
+                .willReturn(accepted()));
+        notifier = opsgenie(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleAcknowledgement())).doesNotThrowAnyException();
+        assertThat(opsgenie.findAll(postRequestedFor(urlEqualTo("/v2/alerts")))).as("alerts created").isEmpty();
+    }
+
+    @Test
+    void sentToAContactCreatesTheAlertWithTheContactsUserAsResponder() throws Exception {
+        opsgenie.stubFor(post(urlEqualTo("/v2/alerts"))
+                .withHeader("Authorization", equalTo("GenieKey " + KEY))
+                .withRequestBody(equalToJson(CREATE.replaceFirst("}$",
+                        ",\"responders\":[{\"type\":\"user\",\"username\":\"alice@example.com\"}]}")))
+                .willReturn(accepted()));
+        notifier = opsgenie(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleAlert(), ALICE)).doesNotThrowAnyException();
+        assertThat(notifier.sendsToAddresses()).isTrue();
+    }
+
+    @Test
+    void sentToAContactTheAcknowledgementAndTheCloseAreThoseOfTheChannel() throws Exception {
+        opsgenie.stubFor(post(urlEqualTo(ALIAS_PATH + "/acknowledge?identifierType=alias"))
+                .withRequestBody(equalToJson(ACKNOWLEDGE)).willReturn(accepted()));
+        opsgenie.stubFor(post(urlEqualTo(ALIAS_PATH + "/close?identifierType=alias")).willReturn(accepted()));
+        notifier = opsgenie(Map.of());
+
+        assertThatCode(() -> notifier.send(sampleAcknowledgement(), ALICE)).doesNotThrowAnyException();
+        assertThatCode(() -> notifier.send(sampleRecovery(), ALICE)).doesNotThrowAnyException();
+        assertThat(opsgenie.getAllServeEvents()).extracting(event -> event.getRequest().getBodyAsString())
+                .noneMatch(body -> body.contains("alice@example.com"));
+    }
+
+    @Test
+    void refusesAnAddressThatIsNotAUsernameWithoutShowingIt() {
+        notifier = opsgenie(Map.of());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "alice at example")))
+                .withMessage("channel 'genie': the address of contact 'alice' must be an Opsgenie username, the user's e-mail address");
+        assertThat(opsgenie.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aRefusalThatQuotesTheContactsAddressDoesNotShowIt() {
+        opsgenie.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(422)
+                .withBody("{\"message\":\"Request body is not processable.\",\"errors\":{\"responders\":\"alice@example.com is not valid\"}}")));
+        notifier = opsgenie(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), ALICE))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'genie': Opsgenie answered HTTP 422: Request body is not processable.: … is not valid");
     }
 
     @Test

@@ -13,6 +13,7 @@ import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
 import static io.ringwatch.notifiers.pagerduty.PagerDutyNotifierTest.ACCEPTED;
 import static io.ringwatch.notifiers.pagerduty.PagerDutyNotifierTest.enqueue;
 import static io.ringwatch.testkit.notify.SampleNotifications.SINCE;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
@@ -27,6 +28,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
 import io.ringwatch.api.TargetId;
@@ -55,6 +57,9 @@ class PagerDutyDeliveryTest {
             + "\"text\":\"CRITICAL: orders-api DOWN on node n3\\nseen by n1: connection refused\\n"
             + "incident n3/orders-api@2031-02-03T04:05:06.789Z\"}}}";
     private static final String RESOLVE = "{\"routing_key\":\"" + KEY + "\",\"event_action\":\"resolve\","
+            + "\"dedup_key\":\"n3/orders-api@2031-02-03T04:05:06.789Z\"}";
+    /** An acknowledge event, as "Send an Alert Event" documents it: no payload, only the key of the alert. */
+    private static final String ACKNOWLEDGE = "{\"routing_key\":\"" + KEY + "\",\"event_action\":\"acknowledge\","
             + "\"dedup_key\":\"n3/orders-api@2031-02-03T04:05:06.789Z\"}";
 
     @RegisterExtension
@@ -91,6 +96,15 @@ class PagerDutyDeliveryTest {
     }
 
     @Test
+    void acknowledgesTheIncidentsAlertWhenSomeoneAcknowledgedTheIncident() throws Exception {
+        pagerDuty.stubFor(enqueue().withHeader("Content-Type", equalTo("application/json")).willReturn(accepted()));
+        notifier = pagerDuty(Map.of("group", "eu-farm"));
+
+        assertThatCode(() -> notifier.send(sampleAcknowledgement())).doesNotThrowAnyException();
+        assertThat(receivedBody()).isEqualTo(ACKNOWLEDGE);
+    }
+
+    @Test
     void aFlappingTargetIsAWarningOfClassFlappingInTheConfiguredGroup() throws Exception {
         pagerDuty.stubFor(enqueue().withRequestBody(equalToJson("{\"event_action\":\"trigger\","
                 + "\"payload\":{\"severity\":\"warning\",\"class\":\"FLAPPING\",\"group\":\"eu-farm\"}}", false, true))
@@ -122,11 +136,14 @@ class PagerDutyDeliveryTest {
         notifier = pagerDuty(Map.of());
 
         notifier.send(alert);
-        notifier.send(alert.toBuilder().kind(io.ringwatch.api.NotificationKind.RECOVERY).build());
+        notifier.send(alert.toBuilder().kind(NotificationKind.ACKNOWLEDGED).build());
+        notifier.send(alert.toBuilder().kind(NotificationKind.RECOVERY).build());
 
         String triggered = new ObjectMapper().readTree(body(0)).path("dedup_key").asText();
-        String resolved = new ObjectMapper().readTree(body(1)).path("dedup_key").asText();
-        assertThat(triggered).hasSize(255).startsWith("n3/orders-api@xxx").matches(".*#[0-9a-f]{64}").isEqualTo(resolved);
+        String acknowledged = new ObjectMapper().readTree(body(1)).path("dedup_key").asText();
+        String resolved = new ObjectMapper().readTree(body(2)).path("dedup_key").asText();
+        assertThat(triggered).hasSize(255).startsWith("n3/orders-api@xxx").matches(".*#[0-9a-f]{64}")
+                .isEqualTo(acknowledged).isEqualTo(resolved);
     }
 
     @Test

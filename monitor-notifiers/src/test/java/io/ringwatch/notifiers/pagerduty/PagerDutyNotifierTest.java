@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -58,6 +59,9 @@ class PagerDutyNotifierTest extends NotifierCompatibilityKit {
                 .withRequestBody(matchingJsonPath("$.dedup_key", equalTo(sent.incidentKey())));
         if (sent.kind() == NotificationKind.RECOVERY) {
             pagerDuty.verify(event.withRequestBody(matchingJsonPath("$.event_action", equalTo("resolve"))));
+        } else if (sent.kind() == NotificationKind.ACKNOWLEDGED) {
+            pagerDuty.verify(event.withRequestBody(matchingJsonPath("$.event_action", equalTo("acknowledge")))
+                    .withRequestBody(notMatching(".*\"payload\".*")));
         } else {
             pagerDuty.verify(event.withRequestBody(matchingJsonPath("$.event_action", equalTo("trigger")))
                     .withRequestBody(matchingJsonPath("$.payload.summary", equalTo(sent.headline())))

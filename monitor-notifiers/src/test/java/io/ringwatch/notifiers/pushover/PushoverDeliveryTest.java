@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertClosedRefusesToSend;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.assertTimesOut;
 import static io.ringwatch.notifiers.channel.HttpDeliveryChecks.localProvider;
+import static io.ringwatch.testkit.notify.SampleNotifications.sampleAcknowledgement;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleEscalation;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleFlapping;
@@ -18,12 +19,14 @@ import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleReminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PushoverDeliveryTest {
     private static final String USER_KEY = "uQiRzpo4DXghDmr9QzzfQu27cmVRsG";
     private static final String APP_TOKEN = "azGDORePK8gMaC0QOYAMyEEuzJnyUi";
+    private static final String CONTACT_KEY = "gznej3rKEVAvPUxu9vvNnqpmZpokzF";
     private static final String PATH = "/1/messages.json";
 
     @RegisterExtension
@@ -72,7 +76,7 @@ class PushoverDeliveryTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ALERT, 2", "ESCALATION, 2", "REMINDER, 1", "FLAPPING, 0", "RECOVERY, -1"})
+    @CsvSource({"ALERT, 2", "ESCALATION, 2", "REMINDER, 1", "FLAPPING, 0", "RECOVERY, -1", "ACKNOWLEDGED, -1"})
     void withEmergencyOnADownAlertOrEscalationIsRepeatedUntilAcknowledged(String kind, String priority) throws Exception {
         pushover.stubFor(post(urlEqualTo(PATH)).willReturn(okJson("{\"status\":1}")));
         notifier = pushover(Map.of("emergency", "true", "retry", "2m", "expire", "1h"));
@@ -81,6 +85,7 @@ class PushoverDeliveryTest {
             case "ESCALATION" -> sampleEscalation();
             case "REMINDER" -> sampleReminder();
             case "FLAPPING" -> sampleFlapping();
+            case "ACKNOWLEDGED" -> sampleAcknowledgement();
             default -> sampleRecovery();
         };
 
@@ -91,6 +96,59 @@ class PushoverDeliveryTest {
                 .withFormParam("priority", equalTo(priority))
                 .withFormParam("retry", emergency ? equalTo("120") : absent())
                 .withFormParam("expire", emergency ? equalTo("3600") : absent()));
+    }
+
+    @Test
+    void anAcknowledgementIsAQuietMessageThatSaysWhoIsOnIt() {
+        pushover.stubFor(post(urlEqualTo(PATH))
+                .withFormParam("user", equalTo(USER_KEY))
+                .withFormParam("title", equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z"))
+                .withFormParam("message", equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\n"
+                        + "seen by n1: acknowledged by alice: Ok, I got this one\nincident n3/orders-api@2031-02-03T04:05:06.789Z"))
+                .withFormParam("priority", equalTo("-1"))
+                .withFormParam("sound", equalTo("siren"))
+                .withFormParam("retry", absent())
+                .willReturn(okJson("{\"status\":1,\"request\":\"r1\"}")));
+        notifier = pushover(Map.of("sound", "siren", "emergency", "true"));
+
+        assertThatCode(() -> notifier.send(sampleAcknowledgement())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void sentToAContactGoesToAllDevicesOfTheContactsKeyWithTheChannelsTokenAndSound() {
+        pushover.stubFor(post(urlEqualTo(PATH))
+                .withFormParam("token", equalTo(APP_TOKEN))
+                .withFormParam("user", equalTo(CONTACT_KEY))
+                .withFormParam("title", equalTo("CRITICAL: orders-api DOWN on node n3"))
+                .withFormParam("priority", equalTo("1"))
+                .withFormParam("sound", equalTo("siren"))
+                .withFormParam("device", absent())
+                .willReturn(okJson("{\"status\":1,\"request\":\"r1\"}")));
+        notifier = pushover(Map.of("device", "phone", "sound", "siren"));
+
+        assertThat(notifier.sendsToAddresses()).isTrue();
+        assertThatCode(() -> notifier.send(sampleAlert(), new Recipient("alice", CONTACT_KEY))).doesNotThrowAnyException();
+        assertThat(pushover.findAll(postRequestedFor(urlEqualTo(PATH)).withFormParam("user", equalTo(USER_KEY)))).isEmpty();
+    }
+
+    @Test
+    void refusesAnAddressThatIsNotAKeyWithoutShowingIt() {
+        notifier = pushover(Map.of());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "alice-phone")))
+                .withMessage("channel 'pager': the address of contact 'alice' must be a Pushover user or group key: 30 letters and digits");
+        assertThat(pushover.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aRefusalThatQuotesTheContactsKeyDoesNotShowIt() {
+        pushover.stubFor(post(anyUrl()).willReturn(okJson("{\"user\":\"invalid\",\"errors\":[\"user " + CONTACT_KEY
+                + " is not a valid user, group, or subscribed user key\"],\"status\":0}").withStatus(400)));
+        notifier = pushover(Map.of());
+
+        assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", CONTACT_KEY)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("channel 'pager': Pushover answered HTTP 400: user … is not a valid user, group, or subscribed user key");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PushoverNotifierTest extends NotifierCompatibilityKit {
     private static final String USER_KEY = "uKitUserKey0123456789abcdefghi";
     private static final String APP_TOKEN = "aKitAppToken0123456789abcdefgh";
+    private static final String CONTACT_KEY = "uAliceUserKey0123456789abcdefg";
 
     @RegisterExtension
     static WireMockExtension pushover = WireMockExtension.newInstance()
@@ -48,15 +50,32 @@ class PushoverNotifierTest extends NotifierCompatibilityKit {
 
     @Override
     protected void assertDelivered(Notification sent) {
+        pushover.verify(messageFor(sent, USER_KEY));
+    }
+
+    /** Another user's key, of the same form. */
+    @Override
+    protected String sampleAddress() {
+        return CONTACT_KEY;
+    }
+
+    /** The message went to the contact's key, with the channel's token, and nothing went to the channel's own key. */
+    @Override
+    protected void assertDeliveredTo(Notification sent, String address) {
+        pushover.verify(messageFor(sent, address));
+        pushover.verify(0, postRequestedFor(urlEqualTo("/1/messages.json")).withFormParam("user", equalTo(USER_KEY)));
+    }
+
+    private RequestPatternBuilder messageFor(Notification sent, String userKey) {
         PushoverSettings settings = PushoverSettings.from(workingSettings());
-        pushover.verify(postRequestedFor(urlEqualTo("/1/messages.json"))
+        return postRequestedFor(urlEqualTo("/1/messages.json"))
                 .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded; charset=UTF-8"))
                 .withFormParam("token", equalTo(APP_TOKEN))
-                .withFormParam("user", equalTo(USER_KEY))
+                .withFormParam("user", equalTo(userKey))
                 .withFormParam("title", equalTo(sent.headline()))
                 .withFormParam("message", equalTo(sent.text()))
                 .withFormParam("priority", equalTo(Integer.toString(PushoverMessage.priority(sent, settings))))
-                .withFormParam("timestamp", equalTo(Long.toString(sent.at().getEpochSecond()))));
+                .withFormParam("timestamp", equalTo(Long.toString(sent.at().getEpochSecond())));
     }
 
     @Override
