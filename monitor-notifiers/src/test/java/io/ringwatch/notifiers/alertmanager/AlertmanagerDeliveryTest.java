@@ -119,7 +119,7 @@ class AlertmanagerDeliveryTest {
                         [{"labels":{"alertname":"RingwatchTargetDown","node":"n3","service":"orders-api","severity":"critical",
                                     "incident":"n3/orders-api@2031-02-03T04:05:06.789Z"},
                           "annotations":{"summary":"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z",
-                                         "description":"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\\nseen by n1: acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z",
+                                         "description":"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\\nacknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z",
                                          "reason":"acknowledged by alice: Ok, I got this one","observer":"n1",
                                          "acknowledged":"acknowledged by alice: Ok, I got this one"},
                           "startsAt":"2031-02-03T04:05:06.789Z","endsAt":"2031-02-04T04:05:28Z"}]"""))

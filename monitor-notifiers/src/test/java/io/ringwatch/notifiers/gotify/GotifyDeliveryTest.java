@@ -76,7 +76,7 @@ class GotifyDeliveryTest {
                 .withHeader("X-Gotify-Key", equalTo(TOKEN))
                 .withRequestBody(equalToJson("{\"title\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\","
                         + "\"message\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\\n"
-                        + "seen by n1: acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\","
+                        + "acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\","
                         + "\"priority\":2,\"extras\":{\"client::display\":{\"contentType\":\"text/plain\"}}}"))
                 .willReturn(okJson("{\"id\":2}")));
         notifier = gotify(Map.of());

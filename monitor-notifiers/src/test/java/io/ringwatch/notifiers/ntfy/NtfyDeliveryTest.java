@@ -93,7 +93,7 @@ class NtfyDeliveryTest {
                 .withHeader("Priority", equalTo("3"))
                 .withHeader("Tags", equalTo("eyes,acknowledged"))
                 .withRequestBody(equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\n"
-                        + "seen by n1: acknowledged by alice: Ok, I got this one\nincident n3/orders-api@2031-02-03T04:05:06.789Z"))
+                        + "acknowledged by alice: Ok, I got this one\nincident n3/orders-api@2031-02-03T04:05:06.789Z"))
                 .willReturn(okJson("{\"id\":\"x\"}")));
         notifier = ntfy(Map.of());
 

@@ -104,7 +104,7 @@ class PushoverDeliveryTest {
                 .withFormParam("user", equalTo(USER_KEY))
                 .withFormParam("title", equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z"))
                 .withFormParam("message", equalTo("CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\n"
-                        + "seen by n1: acknowledged by alice: Ok, I got this one\nincident n3/orders-api@2031-02-03T04:05:06.789Z"))
+                        + "acknowledged by alice: Ok, I got this one\nincident n3/orders-api@2031-02-03T04:05:06.789Z"))
                 .withFormParam("priority", equalTo("-1"))
                 .withFormParam("sound", equalTo("siren"))
                 .withFormParam("retry", absent())

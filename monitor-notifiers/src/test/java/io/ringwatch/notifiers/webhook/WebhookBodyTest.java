@@ -41,6 +41,6 @@ class WebhookBodyTest {
                 + "\"sentAt\":\"1969-12-31T23:59:59.876543211Z\",\"incidentKey\":\"n3/orders-api@2031-02-03T04:05:06.789Z\","
                 + "\"headline\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\","
                 + "\"text\":\"CRITICAL: acknowledged: orders-api DOWN on node n3 since 2031-02-03T04:05:06.789Z\\n"
-                + "seen by n1: acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\"}");
+                + "acknowledged by alice: Ok, I got this one\\nincident n3/orders-api@2031-02-03T04:05:06.789Z\"}");
     }
 }

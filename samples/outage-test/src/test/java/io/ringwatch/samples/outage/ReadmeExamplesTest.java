@@ -30,6 +30,7 @@ class ReadmeExamplesTest {
             import io.ringwatch.engine.eventlog.*;
             import io.ringwatch.engine.membership.*;
             import io.ringwatch.engine.peer.*;
+            import io.ringwatch.engine.routing.*;
             import io.ringwatch.testkit.*;
             import java.net.*;
             import java.nio.file.*;
