@@ -13,12 +13,15 @@ import io.ringwatch.engine.ring.Ring;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
 import io.ringwatch.engine.dispatch.NotifierProviders;
+import io.ringwatch.engine.routing.Router;
+import io.ringwatch.engine.routing.Routing;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -61,16 +64,20 @@ public final class CheckConfigCommand implements Callable<Integer> {
     /**
      * Whether every channel's provider is on the class path and accepts its settings: what
      * {@code run} would find out only at start. Messages name the setting, never its value.
+     *
+     * @param built receives each channel that could be made, as routing sees it
      */
-    private List<String> channelProblems(AgentConfig checked) {
+    private List<String> channelProblems(AgentConfig checked, List<Router.Channel> built) {
         NotifierProviders providers = NotifierProviders.discover(Thread.currentThread().getContextClassLoader());
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < checked.channels().size(); i++) {
             ChannelEntry channel = checked.channels().get(i);
             String where = config + ": channels[" + i + "] (" + channel.name() + ")";
+            boolean standby = checked.channels().stream()
+                    .anyMatch(other -> other.failover().equals(Optional.of(channel.name())));
             if (channel.url().isPresent()) {
                 try (Notifier notifier = providers.createFromUrl(channel.name(), channel.url().get())) {
-                    Objects.requireNonNull(notifier, "notifier");
+                    built.add(new Router.Channel(channel.name(), notifier.sendsToAddresses(), standby));
                 } catch (RuntimeException invalid) {
                     problems.add(where + ".url: " + OneLine.of(String.valueOf(invalid.getMessage()), 300));
                 }
@@ -82,7 +89,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
                 continue;
             }
             try (Notifier notifier = providers.create(channel.provider(), channel.notifierSettings())) {
-                Objects.requireNonNull(notifier, "notifier");
+                built.add(new Router.Channel(channel.name(), notifier.sendsToAddresses(), standby));
             } catch (RuntimeException invalid) {
                 problems.add(where + ".settings: " + OneLine.of(String.valueOf(invalid.getMessage()), 300));
             }
@@ -90,13 +97,30 @@ public final class CheckConfigCommand implements Callable<Integer> {
         return problems;
     }
 
+    /**
+     * Whether the routing fits the channels as built: a contact's address on a channel that
+     * sends to one fixed destination shows only now. Messages name contacts and channels, never an address.
+     */
+    private Optional<String> routingProblem(AgentConfig checked, List<Router.Channel> channels) {
+        try {
+            new Router(checked.routing(), channels);
+            return Optional.empty();
+        } catch (IllegalArgumentException refused) {
+            return Optional.of(config + ": contacts: " + OneLine.of(String.valueOf(refused.getMessage()), 300));
+        }
+    }
+
     @Override
     public Integer call() {
         try {
             AgentConfig checked = ConfigFile.load(config, environment);
-            List<String> channelProblems = channelProblems(checked);
-            if (!channelProblems.isEmpty()) {
-                channelProblems.forEach(spec.commandLine().getErr()::println);
+            List<Router.Channel> channels = new ArrayList<>();
+            List<String> problems = new ArrayList<>(channelProblems(checked, channels));
+            if (problems.isEmpty()) {
+                routingProblem(checked, channels).ifPresent(problems::add);
+            }
+            if (!problems.isEmpty()) {
+                problems.forEach(spec.commandLine().getErr()::println);
                 return EXIT_INVALID;
             }
             spec.commandLine().getOut().println(summary(checked));
@@ -110,7 +134,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code ringwatch.yaml: OK — node n1, 5 members, watching n2, n3 every 60 s, 1 channel (webhook)}. */
+    /**
+     * {@code ringwatch.yaml: OK — node n1, 5 members, watching n2, n3 every 60 s, 1 channel (webhook)},
+     * then the routing when there is one: {@code , 3 contacts, on-call schedule, 2 escalation steps}.
+     */
     static String summary(AgentConfig config) {
         int members = config.members().size();
         List<NodeId> watched = Ring.of(config.members().stream().map(MemberEntry::id).toList(), config.ringOrder(),
@@ -125,7 +152,18 @@ public final class CheckConfigCommand implements Callable<Integer> {
                 + ", watching " + (watched.isEmpty() ? "nobody" : watched.stream().map(NodeId::value).collect(Collectors.joining(", ")))
                 + " every " + Durations.describe(config.monitorConfig().interval())
                 + ", " + (channels == 0 ? "no channels" : plural(channels, "channel") + " (" + providers + ")")
+                + routing(config.routing())
                 + (config.insecure() ? ", INSECURE: peer questions are not authenticated" : "");
+    }
+
+    /** {@code , 3 contacts, on-call schedule, 2 escalation steps}; nothing without contacts. */
+    private static String routing(Routing routing) {
+        if (routing.isEmpty()) {
+            return "";
+        }
+        return ", " + plural(routing.contacts().size(), "contact")
+                + (routing.onCallSchedule().isPresent() ? ", on-call schedule" : "")
+                + (routing.escalation().isEmpty() ? "" : ", " + plural(routing.escalation().size(), "escalation step"));
     }
 
     private static String plural(int count, String noun) {

@@ -2,6 +2,8 @@ package io.ringwatch.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringwatch.agent.config.AgentConfig;
+import io.ringwatch.agent.config.ConfigFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -121,6 +123,59 @@ class CheckConfigCommandTest {
                         + " schemes known: ")
                 .contains("jsons", "tgram", "pagerduty", "mailto");
         assertThat(err.toString()).doesNotContain("tokensecret", "hook-secret", "loft-secret");
+    }
+
+    @Test
+    void refusesAContactsAddressOnAChannelWithOneFixedDestination(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("ringwatch.yaml"), """
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - name: chat
+                    provider: webhook
+                    settings: { url: "${CHAT_WEBHOOK_URL}" }
+                contacts:
+                  - name: alice
+                    addresses: { chat: "U0123ALICE" }
+                    subscribe: ["*"]
+                """);
+
+        int exit = run(ENV, "-c", file.toString());
+
+        assertThat(exit).isEqualTo(CheckConfigCommand.EXIT_INVALID);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).containsExactly(file + ": contacts: contact alice has an address on channel"
+                + " 'chat', which sends to one fixed destination (a webhook, an incident tool): it gets every notification"
+                + " anyway; remove the address");
+        assertThat(err.toString()).doesNotContain("U0123ALICE");
+    }
+
+    @Test
+    void theSummaryCountsContactsAndNamesTheOnCallScheduleAndEscalation() {
+        AgentConfig config = ConfigFile.parse("""
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - { name: phone, provider: twilio }
+                contacts:
+                  - { name: alice, addresses: { phone: "+15550001111" } }
+                  - { name: bob, addresses: { phone: "+15550002222" } }
+                  - { name: carol, addresses: { phone: "+15550003333" } }
+                on-call:
+                  shifts: [{ from: monday 09:00, contact: alice }, { from: thursday 09:00, contact: bob }]
+                escalation:
+                  - { after: 10m, notify: on-call }
+                  - { after: 30m, notify: carol }
+                """, "ringwatch.yaml", ENV);
+
+        assertThat(CheckConfigCommand.summary(config)).isEqualTo("ringwatch.yaml: OK — node n1, 1 member, watching nobody"
+                + " every 60 s, 1 channel (twilio), 3 contacts, on-call schedule, 2 escalation steps");
     }
 
     private int run(Map<String, String> environment, String... args) {

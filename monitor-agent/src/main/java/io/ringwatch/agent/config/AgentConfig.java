@@ -5,6 +5,7 @@ import io.ringwatch.engine.DeliveryPolicy;
 import io.ringwatch.engine.MaintenanceWindow;
 import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.ring.RingOrder;
+import io.ringwatch.engine.routing.Routing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,8 +13,9 @@ import java.util.Optional;
 
 /**
  * A checked agent config file: everything a node needs to run. Read one with
- * {@link ConfigFile#load(Path)}. The secret and the channels' settings never appear in
- * {@link #toString()}. Immutable and thread-safe.
+ * {@link ConfigFile#load(Path)}. The secret, the channels' settings and the contacts'
+ * addresses never appear in {@link #toString()}. Thread-safe; immutable but for the
+ * {@link #routing()}, whose subscriptions, mutes and overrides can be changed.
  *
  * @param source the file it was read from
  * @param node this machine's node, one of the members
@@ -29,6 +31,10 @@ import java.util.Optional;
  * @param deliveryPolicy how hard notifications are tried: attempts, backoff, suspension of a failing channel
  * @param eventLog where and how events are written
  * @param maintenance the configured maintenance windows
+ * @param routing who is told what: contacts, subscriptions, mutes, the on-call schedule and the
+ *        escalation policy, as the file gives them; {@link Routing#none()} when it gives none, so
+ *        that every channel gets every notification. It can change while an engine runs: give
+ *        an engine its own {@link Routing#copy()}
  */
 public record AgentConfig(
         Path source,
@@ -44,7 +50,8 @@ public record AgentConfig(
         List<ChannelEntry> channels,
         DeliveryPolicy deliveryPolicy,
         EventLogEntry eventLog,
-        List<MaintenanceWindow> maintenance) {
+        List<MaintenanceWindow> maintenance,
+        Routing routing) {
 
     /** Listens on every address by default. */
     public static final String DEFAULT_LISTEN_ADDRESS = "0.0.0.0";
@@ -71,6 +78,7 @@ public record AgentConfig(
         Objects.requireNonNull(deliveryPolicy, "deliveryPolicy");
         Objects.requireNonNull(eventLog, "eventLog");
         maintenance = List.copyOf(maintenance);
+        Objects.requireNonNull(routing, "routing");
         if (members.stream().noneMatch(member -> member.id().equals(node))) {
             throw new IllegalArgumentException("node " + node + " is not among the members");
         }
@@ -89,13 +97,13 @@ public record AgentConfig(
         return members.stream().filter(member -> member.id().equals(id)).findFirst();
     }
 
-    /** Shows everything but the secret's value. */
+    /** Shows everything but the secret's value, the channels' settings and the contacts' addresses. */
     @Override
     public String toString() {
         return "AgentConfig[source=" + source + ", node=" + node + ", listen=" + listenAddress + ":" + listenPort
                 + ", secret=" + (secret.isPresent() ? "(hidden)" : "none") + ", insecure=" + insecure
                 + ", members=" + members + ", ringOrder=" + ringOrder + ", monitorConfig=" + monitorConfig
                 + ", controlTarget=" + controlTarget + ", channels=" + channels + ", eventLog=" + eventLog
-                + ", maintenance=" + maintenance + "]";
+                + ", maintenance=" + maintenance + ", routing=" + routing + "]";
     }
 }

@@ -38,8 +38,8 @@ final class MaintenanceSchema {
                         text -> Optional.of(TargetId.parse(text))).filter(id -> members.isEmpty() || known(value, id, members.get())));
         Optional<YamlValue> fromValue = window.required("from", "when the window opens, " + INSTANT_EXAMPLE);
         Optional<YamlValue> untilValue = window.required("until", "when it closes, " + INSTANT_EXAMPLE);
-        Optional<Instant> from = fromValue.flatMap(value -> value.parse(INSTANT_EXAMPLE, MaintenanceSchema::instant));
-        Optional<Instant> until = untilValue.flatMap(value -> value.parse(INSTANT_EXAMPLE, MaintenanceSchema::instant));
+        Optional<Instant> from = fromValue.flatMap(MaintenanceSchema::dateTime);
+        Optional<Instant> until = untilValue.flatMap(MaintenanceSchema::dateTime);
         String reason = window.get("reason").flatMap(value -> value.string("a reason, such as kernel upgrade"))
                 .orElse(DEFAULT_REASON);
         if (from.isPresent() && until.isPresent() && !until.get().isAfter(from.get())) {
@@ -65,6 +65,11 @@ final class MaintenanceSchema {
             return false;
         }
         return true;
+    }
+
+    /** A date and time with an offset, such as {@code 2026-12-01T22:00:00Z}. */
+    static Optional<Instant> dateTime(YamlValue value) {
+        return value.parse(INSTANT_EXAMPLE, MaintenanceSchema::instant);
     }
 
     private static Optional<Instant> instant(String text) {

@@ -5,6 +5,7 @@ import io.ringwatch.engine.DeliveryPolicy;
 import io.ringwatch.engine.MaintenanceWindow;
 import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.ring.RingOrder;
+import io.ringwatch.engine.routing.Routing;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
 /** The top level of the file: reads every section, then checks what ties them together. */
 final class RootSchema {
     static final List<String> KEYS = List.of("node", "listen", "secret", "insecure", "members", "ring", "timing",
-            "confirm-with-peers", "control-target", "channels", "delivery", "event-log", "maintenance");
+            "confirm-with-peers", "control-target", "channels", "delivery", "event-log", "maintenance", "contacts",
+            "on-call", "escalation", "mutes");
     static final List<String> LISTEN_KEYS = List.of("address", "port");
     static final List<String> RING_KEYS = List.of("partners", "order");
 
@@ -54,15 +56,19 @@ final class RootSchema {
         MonitorConfig monitorConfig = TimingSchema.read(map.get("timing").flatMap(value -> value.map(TimingSchema.KEYS)),
                 ring.flatMap(section -> section.get("partners")), map.get("confirm-with-peers"));
         Optional<ControlTarget> controlTarget = map.get("control-target").flatMap(RootSchema::controlTarget);
+        int beforeChannels = problems.count();
         List<ChannelEntry> channels = map.get("channels").map(ChannelsSchema::read).orElse(List.of());
+        Optional<List<ChannelEntry>> checkedChannels = problems.count() == beforeChannels ? Optional.of(channels)
+                : Optional.empty();
         DeliveryPolicy deliveryPolicy = DeliverySchema.read(map.get("delivery").flatMap(value -> value.map(DeliverySchema.KEYS)));
         Optional<EventLogEntry> eventLog = EventLogSchema.read(map.get("event-log"), node);
         List<MaintenanceWindow> maintenance = map.get("maintenance")
                 .map(value -> MaintenanceSchema.read(value, checkedMembers)).orElse(List.of());
+        Routing routing = RoutingSchema.read(map, checkedChannels);
 
         problems.throwIfAny();
         return new AgentConfig(source, node.orElseThrow(), address, port, secret, insecure, members, order,
-                monitorConfig, controlTarget, channels, deliveryPolicy, eventLog.orElseThrow(), maintenance);
+                monitorConfig, controlTarget, channels, deliveryPolicy, eventLog.orElseThrow(), maintenance, routing);
     }
 
     private static Optional<String> secret(YamlMap map, boolean insecure) {

@@ -50,7 +50,8 @@ public final class AgentNode implements AutoCloseable {
      *
      * @throws IOException if the event log cannot be opened
      * @throws UncheckedIOException if the endpoint's address cannot be bound
-     * @throws IllegalArgumentException if a channel's provider is unknown or its settings are invalid
+     * @throws IllegalArgumentException if a channel's provider is unknown or its settings are invalid, or a
+     *         contact has an address on a channel that cannot reach contacts
      */
     public static AgentNode start(AgentConfig config) throws IOException {
         // The address first: a port in use is the commonest failure, and nothing is open yet to close.
@@ -81,6 +82,7 @@ public final class AgentNode implements AutoCloseable {
             channel.failover().ifPresent(standby -> builder.failover(channel.name(), standby));
         }
         builder.deliveryPolicy(config.deliveryPolicy());
+        builder.routing(config.routing().copy()); // the engine changes its routing as people subscribe and mute
         config.controlTarget().ifPresent(target -> builder.controlTarget(probe(target, fetcher, clock)));
         config.maintenance().forEach(builder::maintenance);
         JsonLinesEventLog log = eventLog(config);
