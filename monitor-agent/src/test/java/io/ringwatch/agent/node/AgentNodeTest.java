@@ -20,7 +20,7 @@ class AgentNodeTest {
                 members: [{ id: n1, endpoint: "http://127.0.0.1:7070" }]
                 event-log: { path: "%s" }
                 channels:
-                  - { name: desk, provider: console }
+                  - { name: desk, provider: webhook, settings: { url: "http://127.0.0.1:9/hooks/desk" } }
                 contacts:
                   - { name: alice, addresses: { desk: "alice-desk-id" }, subscribe: ["*"] }
                 """.formatted(directory.resolve("n1.jsonl").toString().replace("\\", "/")), "ringwatch.yaml", Map.of());
