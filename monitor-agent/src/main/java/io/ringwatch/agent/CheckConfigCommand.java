@@ -77,7 +77,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
                     .anyMatch(other -> other.failover().equals(Optional.of(channel.name())));
             if (channel.url().isPresent()) {
                 try (Notifier notifier = providers.createFromUrl(channel.name(), channel.url().get())) {
-                    built.add(new Router.Channel(channel.name(), notifier.sendsToAddresses(), standby));
+                    built.add(Router.Channel.of(channel.name(), notifier, standby));
                 } catch (RuntimeException invalid) {
                     problems.add(where + ".url: " + OneLine.of(String.valueOf(invalid.getMessage()), 300));
                 }
@@ -89,7 +89,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
                 continue;
             }
             try (Notifier notifier = providers.create(channel.provider(), channel.notifierSettings())) {
-                built.add(new Router.Channel(channel.name(), notifier.sendsToAddresses(), standby));
+                built.add(Router.Channel.of(channel.name(), notifier, standby));
             } catch (RuntimeException invalid) {
                 problems.add(where + ".settings: " + OneLine.of(String.valueOf(invalid.getMessage()), 300));
             }

@@ -154,6 +154,31 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void findsAContactsAddressTheChannelCannotUseBeforeAnythingIsSent(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("ringwatch.yaml"), """
+                node: n1
+                secret: ${RINGWATCH_SECRET}
+                members:
+                  - id: n1
+                    endpoint: http://10.0.0.1:7070
+                channels:
+                  - name: chat
+                    url: "tgram://123456789:AAHtokensecretXXXXXXXXXXXXXXXXXXXXX/-100200"
+                contacts:
+                  - name: alice
+                    addresses: { chat: "alice at the office" }
+                    subscribe: ["*"]
+                """);
+
+        int exit = run(ENV, "-c", file.toString());
+
+        assertThat(exit).isEqualTo(CheckConfigCommand.EXIT_INVALID);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith(file + ": contacts: the address of contact alice on channel 'chat' must be");
+        assertThat(err.toString()).doesNotContain("alice at the office", "tokensecret");
+    }
+
+    @Test
     void theSummaryCountsContactsAndNamesTheOnCallScheduleAndEscalation() {
         AgentConfig config = ConfigFile.parse("""
                 node: n1

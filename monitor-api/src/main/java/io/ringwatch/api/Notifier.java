@@ -1,5 +1,7 @@
 package io.ringwatch.api;
 
+import java.util.Optional;
+
 /**
  * Delivers notifications to people over one channel: a chat, a phone, a pager, a webhook.
  *
@@ -47,6 +49,18 @@ public interface Notifier extends AutoCloseable {
      */
     default boolean sendsToAddresses() {
         return false;
+    }
+
+    /**
+     * What is wrong with {@code address} as a contact's address on this channel, worded to follow
+     * "the address of contact alice": {@code must be one phone number, E.164 (+15558675310)}.
+     * Empty if it is fine, and for a channel that does not send to addresses. Never quotes the
+     * address. The engine asks for every contact's address when it is built, so that a wrong
+     * one is found before anything has to be sent; {@link #send(Notification, Recipient)} checks
+     * again. Empty by default.
+     */
+    default Optional<String> addressProblem(String address) {
+        return Optional.empty();
     }
 
     /**

@@ -114,8 +114,7 @@ public final class Dispatcher {
             channels.get(standby).isStandby = true;
         });
         List<Router.Channel> seen = new ArrayList<>();
-        channels.values().forEach(channel -> seen.add(new Router.Channel(channel.key, sendsToAddresses(channel.notifier),
-                channel.isStandby)));
+        channels.values().forEach(channel -> seen.add(Router.Channel.of(channel.key, channel.notifier, channel.isStandby)));
         this.router = new Router(routing, seen);
     }
 

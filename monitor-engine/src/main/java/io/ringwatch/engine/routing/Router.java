@@ -2,6 +2,7 @@ package io.ringwatch.engine.routing;
 
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
+import io.ringwatch.api.Notifier;
 import io.ringwatch.api.Recipient;
 import io.ringwatch.api.Severity;
 import io.ringwatch.api.Status;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@link Routing} applied to the engine's channels: which deliveries one notification makes.
@@ -33,11 +35,39 @@ public final class Router {
      * @param name the channel's name
      * @param sendsToAddresses whether it can reach a contact's own address
      * @param standby whether it only stands in for another channel
+     * @param addressProblem what is wrong with an address on it, as {@link Notifier#addressProblem}
      */
-    public record Channel(String name, boolean sendsToAddresses, boolean standby) {
-        /** @throws NullPointerException if {@code name} is null */
+    public record Channel(String name, boolean sendsToAddresses, boolean standby,
+            Function<String, Optional<String>> addressProblem) {
+        /** @throws NullPointerException if a value is null */
         public Channel {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(addressProblem, "addressProblem");
+        }
+
+        /** A channel that takes any address it can reach. */
+        public Channel(String name, boolean sendsToAddresses, boolean standby) {
+            this(name, sendsToAddresses, standby, address -> Optional.empty());
+        }
+
+        /**
+         * The channel {@code notifier} serves, asking it whether it reaches addresses and what it
+         * makes of one; a notifier that throws when asked reaches none and finds nothing wrong.
+         */
+        public static Channel of(String name, Notifier notifier, boolean standby) {
+            boolean addressable;
+            try {
+                addressable = notifier.sendsToAddresses();
+            } catch (RuntimeException failure) {
+                addressable = false;
+            }
+            return new Channel(name, addressable, standby, address -> {
+                try {
+                    return Objects.requireNonNullElse(notifier.addressProblem(address), Optional.empty());
+                } catch (RuntimeException failure) {
+                    return Optional.empty();
+                }
+            });
         }
     }
 
@@ -57,7 +87,7 @@ public final class Router {
 
     /**
      * @throws IllegalArgumentException if a contact has an address on a channel that does not
-     *         exist or cannot reach addresses, or a subscription or escalation step uses a channel
+     *         exist or cannot reach addresses, or that the channel finds wrong, or a subscription or escalation step uses a channel
      *         that does not exist, is a standby, or on which the contact has no address
      */
     public Router(Routing routing, List<Channel> channels) {
@@ -75,6 +105,11 @@ public final class Router {
                     throw new IllegalArgumentException("contact " + contact.name() + " has an address on channel '" + name
                             + "', which sends to one fixed destination (a webhook, an incident tool): it gets every"
                             + " notification anyway; remove the address");
+                }
+                Optional<String> problem = channel.addressProblem().apply(contact.addresses().get(name));
+                if (problem.isPresent()) {
+                    throw new IllegalArgumentException("the address of contact " + contact.name() + " on channel '" + name
+                            + "' " + problem.get());
                 }
             }
         }

@@ -150,6 +150,16 @@ class RouterTest {
     }
 
     @Test
+    void refusesAnAddressTheChannelFindsWrongWithoutQuotingIt() {
+        List<Router.Channel> phone = List.of(new Router.Channel("phone", true, false,
+                address -> address.startsWith("+") ? java.util.Optional.empty()
+                        : java.util.Optional.of("must be one phone number, E.164 (+15558675310)")));
+
+        assertThatThrownBy(() -> new Router(Routing.builder().contact(Contact.of("alice", "phone", "0171 555")).build(), phone))
+                .hasMessage("the address of contact alice on channel 'phone' must be one phone number, E.164 (+15558675310)");
+    }
+
+    @Test
     void refusesRoutingThatNamesUnknownContactsOrCallsAnOnCallThatDoesNotExist() {
         assertThatThrownBy(() -> Routing.builder().contact(Contact.of("alice"))
                 .subscribe(Subscription.of("alcie", "*", Severity.WARNING)).build())

@@ -6,6 +6,7 @@ import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What every notifier that speaks HTTP to its provider shares: the channel's name, one
@@ -67,6 +68,8 @@ public abstract class HttpNotifier implements Notifier {
      * {@link #send(Notification)} does to the channel's own destination.
      *
      * @throws UnsupportedOperationException if the channel does not {@linkplain #sendsToAddresses() send to addresses}
+     * @throws IllegalArgumentException if the {@linkplain #addressProblem address is not in the channel's form}; the
+     *         message names the channel and the contact, never the address
      */
     @Override
     public final void send(Notification notification, Recipient recipient) throws IOException, InterruptedException {
@@ -76,6 +79,11 @@ public abstract class HttpNotifier implements Notifier {
             throw new UnsupportedOperationException("channel '" + channel + "' sends to one fixed destination,"
                     + " not to a contact's address");
         }
+        Optional<String> problem = addressProblem(recipient.address());
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("channel '" + channel + "': the address of contact '" + recipient.contact()
+                    + "' " + problem.get());
+        }
         if (closed) {
             throw new IllegalStateException("channel '" + channel + "' is closed");
         }
@@ -84,8 +92,8 @@ public abstract class HttpNotifier implements Notifier {
 
     /**
      * Sends the notification to the recipient's address; called by {@link #send(Notification,
-     * Recipient)} only if {@link #sendsToAddresses()} is true. Providers that send to addresses
-     * override both.
+     * Recipient)} only if {@link #sendsToAddresses()} is true and {@link #addressProblem} finds
+     * nothing wrong with the address. Providers that send to addresses override all three.
      *
      * @throws UnsupportedOperationException by default
      */

@@ -78,6 +78,17 @@ final class EmailNotifier implements Notifier {
         return true;
     }
 
+    /** Empty if {@code address} is one e-mail address; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        try {
+            EmailSettings.contactAddress(name(), new Recipient("contact", address));
+            return Optional.empty();
+        } catch (IllegalArgumentException wrong) {
+            return Optional.of("must be one e-mail address, on one line");
+        }
+    }
+
     /**
      * Mails the notification to the contact's address only, instead of the channel's recipients,
      * and returns once the server has accepted it.

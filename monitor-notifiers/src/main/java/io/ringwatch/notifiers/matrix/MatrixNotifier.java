@@ -53,6 +53,12 @@ final class MatrixNotifier extends HttpNotifier {
         sendEvent(notification, settings.roomId(), List.of(settings.accessToken()));
     }
 
+    /** Empty if {@code address} is a room id; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        return MatrixSettings.problemWithRoom(address);
+    }
+
     /**
      * Sends the event to the recipient's room, its address, as {@link #deliver} does to the channel's.
      *
@@ -63,11 +69,6 @@ final class MatrixNotifier extends HttpNotifier {
     @Override
     protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
         String roomId = recipient.address();
-        Optional<String> problem = MatrixSettings.problemWithRoom(roomId);
-        if (problem.isPresent()) {
-            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
-                    + "' " + problem.get());
-        }
         sendEvent(notification, roomId, List.of(settings.accessToken(), roomId));
     }
 

@@ -52,6 +52,12 @@ final class MattermostNotifier extends HttpNotifier {
         post(notification, settings.mattermostChannel());
     }
 
+    /** Empty if {@code address} is a channel's name, or @username; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        return MattermostSettings.isChannelName(address) ? Optional.empty() : Optional.of(MattermostSettings.CHANNEL_NAME_EXPECTED);
+    }
+
     /**
      * Posts the notification in the recipient's channel, its address, instead of the configured
      * one; to {@code @username} it is a direct message from the webhook's creator.
@@ -64,10 +70,6 @@ final class MattermostNotifier extends HttpNotifier {
     @Override
     protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
         String mattermostChannel = recipient.address();
-        if (!MattermostSettings.isChannelName(mattermostChannel)) {
-            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
-                    + "' " + MattermostSettings.CHANNEL_NAME_EXPECTED);
-        }
         post(notification, Optional.of(mattermostChannel));
     }
 

@@ -9,6 +9,7 @@ import io.ringwatch.notifiers.channel.HttpAnswer;
 import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.util.Optional;
 
 /**
  * Publishes each notification to the channel's ntfy topic, or to a contact's topic on the same
@@ -52,6 +53,12 @@ final class NtfyNotifier extends HttpNotifier {
         publish(notification, settings.topic());
     }
 
+    /** Empty if {@code address} is an ntfy topic; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        return NtfySettings.isTopic(address) ? Optional.empty() : Optional.of("must be an ntfy topic: 1 to 64 letters, digits, '-' or '_'");
+    }
+
     /**
      * As {@link #deliver}, to the topic that is the recipient's address, on the channel's server
      * and with its login.
@@ -61,10 +68,6 @@ final class NtfyNotifier extends HttpNotifier {
      */
     @Override
     protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
-        if (!NtfySettings.isTopic(recipient.address())) {
-            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
-                    + "' must be an ntfy topic: 1 to 64 letters, digits, '-' or '_'");
-        }
         publish(notification, recipient.address());
     }
 

@@ -51,6 +51,12 @@ final class OpsgenieNotifier extends HttpNotifier {
         post(OpsgenieRequest.of(notification), List.of(settings.apiKey()));
     }
 
+    /** Empty if {@code address} is an Opsgenie username; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        return USERNAME_FORM.matcher(address).matches() ? Optional.empty() : Optional.of("must be an Opsgenie username, the user's e-mail address");
+    }
+
     /**
      * As {@link #deliver}, the alert it creates naming the recipient's user as its responder;
      * acknowledging and closing the incident's alert are the same for every contact.
@@ -61,10 +67,6 @@ final class OpsgenieNotifier extends HttpNotifier {
     @Override
     protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
         String username = recipient.address();
-        if (!USERNAME_FORM.matcher(username).matches()) {
-            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
-                    + "' must be an Opsgenie username, the user's e-mail address");
-        }
         post(OpsgenieRequest.of(notification, Optional.of(username)), List.of(settings.apiKey(), username));
     }
 

@@ -54,6 +54,12 @@ final class PushoverNotifier extends HttpNotifier {
         post(notification, settings.userKey(), settings.device());
     }
 
+    /** Empty if {@code address} is a Pushover user or group key; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        return PushoverSettings.isUserKey(address) ? Optional.empty() : Optional.of("must be a Pushover user or group key: 30 letters and digits");
+    }
+
     /**
      * As {@link #deliver}, to the user or group whose key is the recipient's address, on all of
      * its devices: the channel's {@code device} names devices of the channel's own user.
@@ -63,10 +69,6 @@ final class PushoverNotifier extends HttpNotifier {
      */
     @Override
     protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
-        if (!PushoverSettings.isUserKey(recipient.address())) {
-            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
-                    + "' must be a Pushover user or group key: 30 letters and digits");
-        }
         post(notification, recipient.address(), Optional.empty());
     }
 

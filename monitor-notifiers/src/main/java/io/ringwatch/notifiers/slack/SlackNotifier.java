@@ -54,6 +54,15 @@ final class SlackNotifier extends HttpNotifier {
         }
     }
 
+    /** Empty if {@code address} is a Slack user or channel id; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        if (!sendsToAddresses()) {
+            return Optional.empty();
+        }
+        return SlackSettings.isConversationId(address) ? Optional.empty() : Optional.of(SlackSettings.CONVERSATION_ID_EXPECTED);
+    }
+
     /**
      * Posts the notification with {@code chat.postMessage} to the recipient's address instead of
      * the configured channel: to a user's id, it arrives in the person's direct messages with the app.
@@ -65,10 +74,6 @@ final class SlackNotifier extends HttpNotifier {
     @Override
     protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
         String conversation = recipient.address();
-        if (!SlackSettings.isConversationId(conversation)) {
-            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
-                    + "' " + SlackSettings.CONVERSATION_ID_EXPECTED);
-        }
         // sendsToAddresses() is true, so the destination is chat.postMessage.
         postMessage((SlackSettings.Bot) settings.destination(), conversation, notification);
     }

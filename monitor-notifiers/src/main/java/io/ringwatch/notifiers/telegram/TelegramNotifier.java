@@ -10,6 +10,7 @@ import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sends each notification to one Telegram chat with the Bot API's {@code sendMessage}
@@ -51,6 +52,12 @@ final class TelegramNotifier extends HttpNotifier {
         sendMessage(notification, settings.chatId(), List.of(settings.token()));
     }
 
+    /** Empty if {@code address} is a chat's number or a public channel's @username; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        return TelegramSettings.isChat(address) ? Optional.empty() : Optional.of(TelegramSettings.CHAT_EXPECTED);
+    }
+
     /**
      * Sends the message to the recipient's chat, its address, as {@link #deliver} does to the channel's.
      *
@@ -62,10 +69,6 @@ final class TelegramNotifier extends HttpNotifier {
     @Override
     protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
         String chatId = recipient.address();
-        if (!TelegramSettings.isChat(chatId)) {
-            throw new IllegalArgumentException("channel '" + name() + "': the address of contact '" + recipient.contact()
-                    + "' " + TelegramSettings.CHAT_EXPECTED);
-        }
         sendMessage(notification, chatId, List.of(settings.token(), chatId));
     }
 

@@ -78,6 +78,12 @@ final class TwilioNotifier extends HttpNotifier {
         return true;
     }
 
+    /** Empty if {@code address} is one phone number; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        return TwilioSettings.number(address).isPresent() ? Optional.empty() : Optional.of("must be one phone number, E.164 (+15558675310)");
+    }
+
     /**
      * Creates one call or text to the contact's number, instead of the configured ones.
      *
@@ -89,9 +95,7 @@ final class TwilioNotifier extends HttpNotifier {
      */
     @Override
     protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
-        String number = TwilioSettings.number(recipient.address()).orElseThrow(() -> new IllegalArgumentException(
-                "channel '" + name() + "': the address of contact '" + recipient.contact()
-                        + "' must be one phone number, E.164 (+15558675310)"));
+        String number = TwilioSettings.number(recipient.address()).orElseThrow(); // checked by addressProblem
         if (!settings.mode().reaches(notification.kind())) {
             return;
         }

@@ -5,6 +5,7 @@ import io.ringwatch.api.Notifier;
 import io.ringwatch.api.Recipient;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -85,6 +86,17 @@ final class XmppNotifier implements Notifier {
     @Override
     public boolean sendsToAddresses() {
         return true;
+    }
+
+    /** Empty if {@code address} is a bare JID; else what it must be. */
+    @Override
+    public Optional<String> addressProblem(String address) {
+        try {
+            XmppSettings.contactJid(name(), new Recipient("contact", address));
+            return Optional.empty();
+        } catch (IllegalArgumentException wrong) {
+            return Optional.of("must be a bare JID of the form user@domain");
+        }
     }
 
     /**

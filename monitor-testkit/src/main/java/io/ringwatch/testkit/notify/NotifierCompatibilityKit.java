@@ -363,6 +363,14 @@ public abstract class NotifierCompatibilityKit {
         }
 
         @Test
+        @DisplayName("the sample address is in the channel's form")
+        void theSampleAddressHasNoProblem() {
+            Notifier notifier = addressable();
+
+            assertThat(notifier.addressProblem(sampleAddress())).as("addressProblem(sampleAddress())").isEmpty();
+        }
+
+        @Test
         @DisplayName("awkward text arrives intact at the contact's address")
         void awkwardTextArrivesAtTheAddress() throws Exception {
             Notification sent = sampleWithAwkwardText();

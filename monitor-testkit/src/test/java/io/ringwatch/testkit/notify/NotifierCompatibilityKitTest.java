@@ -88,7 +88,7 @@ class NotifierCompatibilityKitTest {
                 "theNotifierCanStillBeClosed",
                 "areNotInToString", "areNotInTheName", "areNotInTheProvidersToString", "areNotEchoedWhenASettingIsMalformed",
                 "aFixedChannelRefusesARecipient", "eachKindArrivesAtTheAddress", "awkwardTextArrivesAtTheAddress",
-                "theAddressIsNotShown");
+                "theAddressIsNotShown", "theSampleAddressHasNoProblem");
         assertThat(tests.succeeded().count()).isEqualTo(20);
     }
 
