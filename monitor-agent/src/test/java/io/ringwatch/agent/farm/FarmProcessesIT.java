@@ -41,6 +41,10 @@ class FarmProcessesIT {
         webhook.stubFor(post(urlEqualTo(ProcessFarm.WEBHOOK_PATH))
                 .withHeader("Content-Type", containing("application/json"))
                 .willReturn(aResponse().withStatus(204)));
+        webhook.stubFor(post(urlEqualTo(ProcessFarm.TELEGRAM_PATH))
+                .withHeader("Content-Type", containing("application/json"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"result\":{\"message_id\":1}}")));
         Path directory = Files.createDirectories(Path.of("target", "farm-it", test.getTestMethod().orElseThrow().getName()));
         farm = new ProcessFarm(Path.of(System.getProperty("ringwatch.agent.jar", "target/ringwatch-agent.jar")),
                 directory.toAbsolutePath(), webhook, 5);
@@ -78,6 +82,15 @@ class FarmProcessesIT {
 
         List<JsonNode> recoveries = exactlyOne(restartedAt, "RECOVERY", "n3");
         assertThat(recoveries.get(0).path("incidentKey").asText()).isEqualTo(alerts.get(0).path("incidentKey").asText());
+
+        // alice follows n3 in her own Telegram chat: the alert and the recovery, once each, and nothing to the team chat.
+        await().alias("the recovery in alice's chat").atMost(DETECTION_BOUND).pollInterval(Duration.ofMillis(200))
+                .until(() -> farm.telegramMessages(killedAt).size() >= 2);
+        List<JsonNode> messages = farm.telegramMessages(killedAt);
+        assertThat(messages).extracting(message -> message.path("chat_id").asText()).containsOnly(ProcessFarm.ALICE_CHAT);
+        assertThat(messages).extracting(message -> message.path("text").asText()).hasSize(2)
+                .satisfiesExactly(alert -> assertThat(alert).contains("node n3 DOWN"),
+                        recovery -> assertThat(recovery).contains("node n3 UP"));
     }
 
     @Test
@@ -94,6 +107,7 @@ class FarmProcessesIT {
         farm.webService("n2").restart();
 
         exactlyOne(stoppedAt, "RECOVERY", "n2/web");
+        assertThat(farm.telegramMessages(stoppedAt)).as("alice follows n3 only").isEmpty();
     }
 
     @Test

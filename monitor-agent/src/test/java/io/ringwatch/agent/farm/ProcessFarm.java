@@ -35,11 +35,18 @@ import java.util.function.Predicate;
 
 /**
  * Five agents, each its own JVM on 127.0.0.1 with its config file, its web service (in this
- * JVM) and its event log; their chat channel is a webhook on a WireMock server. One node may be
- * given paths to the others that the test can cut (a partition seen from that node only).
+ * JVM) and its event log; their chat channel is a webhook on a WireMock server, which also
+ * stands in for Telegram's Bot API: contact alice follows n3 there, in her own chat. One node may
+ * be given paths to the others that the test can cut (a partition seen from that node only).
  */
 final class ProcessFarm implements AutoCloseable {
     static final String WEBHOOK_PATH = "/hooks/chat";
+    static final String TELEGRAM_TOKEN = "123456789:AAH-farm-test-token_0123456789";
+    static final String TELEGRAM_PATH = "/bot" + TELEGRAM_TOKEN + "/sendMessage";
+    /** The chat of the Telegram channel itself: with a contact on the channel, it gets nothing. */
+    static final String TEAM_CHAT = "-100200300";
+    /** Contact alice's own chat, her address on the Telegram channel. */
+    static final String ALICE_CHAT = "111222333";
     private static final Duration START_BOUND = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -143,6 +150,17 @@ final class ProcessFarm implements AutoCloseable {
         return found;
     }
 
+    /** The Telegram messages (sendMessage bodies) that reached the stand-in since {@code since}. */
+    List<JsonNode> telegramMessages(Instant since) {
+        List<JsonNode> found = new ArrayList<>();
+        for (LoggedRequest request : webhook.findAll(postRequestedFor(urlEqualTo(TELEGRAM_PATH)))) {
+            if (!request.getLoggedDate().before(Date.from(since))) {
+                found.add(parse(request.getBodyAsString()));
+            }
+        }
+        return found;
+    }
+
     /** Notifications of this kind about this target since {@code since}. */
     List<JsonNode> notifications(Instant since, String kind, String target) {
         return notifications(since, body -> kind.equals(body.path("kind").asText()) && target.equals(body.path("target").asText()));
@@ -183,7 +201,8 @@ final class ProcessFarm implements AutoCloseable {
 
     private void launch(String node) {
         agents.put(node, AgentProcess.start(jar, node, config(node),
-                Map.of("RINGWATCH_SECRET", secret, "CHAT_WEBHOOK_URL", "http://127.0.0.1:" + webhook.port() + WEBHOOK_PATH),
+                Map.of("RINGWATCH_SECRET", secret, "CHAT_WEBHOOK_URL", "http://127.0.0.1:" + webhook.port() + WEBHOOK_PATH,
+                        "TELEGRAM_TOKEN", TELEGRAM_TOKEN),
                 directory.resolve(node + ".log")));
     }
 
@@ -259,6 +278,17 @@ final class ProcessFarm implements AutoCloseable {
                 + "    provider: webhook\n"
                 + "    settings:\n"
                 + "      url: ${CHAT_WEBHOOK_URL}\n"
+                + "  - name: ops-telegram\n"
+                + "    provider: telegram\n"
+                + "    settings:\n"
+                + "      token: ${TELEGRAM_TOKEN}\n"
+                + "      chat-id: \"" + TEAM_CHAT + "\"\n"
+                + "      api-url: http://127.0.0.1:" + webhook.port() + "\n"
+                + "contacts:\n"
+                + "  - name: alice\n"
+                + "    addresses: { ops-telegram: \"" + ALICE_CHAT + "\" }\n"
+                + "    subscribe:\n"
+                + "      - { targets: n3, min-severity: warning }\n"
                 + "event-log:\n"
                 + "  path: " + eventLog(node) + "\n";
     }
