@@ -22,8 +22,10 @@ import io.ringwatch.engine.peer.PeerQuestion;
 import io.ringwatch.engine.peer.Transport;
 import io.ringwatch.engine.ring.Ring;
 import io.ringwatch.engine.ring.RingOrder;
+import io.ringwatch.engine.routing.Mute;
 import io.ringwatch.engine.routing.Routing;
 import io.ringwatch.engine.routing.RoutingChange;
+import io.ringwatch.engine.routing.TargetPattern;
 import io.ringwatch.engine.schedule.Scheduler;
 import io.ringwatch.engine.schedule.SystemScheduler;
 import io.ringwatch.engine.watch.Watcher;
@@ -31,6 +33,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,6 +77,7 @@ public final class MonitorEngine implements AutoCloseable {
     private final Ring ring;
     private final MonitorConfig config;
     private final Transport transport;
+    private final Clock clock;
     private final EventRecorder events;
     private final Dispatcher dispatcher;
     private final Watcher watcher;
@@ -90,6 +94,7 @@ public final class MonitorEngine implements AutoCloseable {
         members = builder.members;
         config = builder.config;
         transport = builder.transport;
+        clock = builder.clock;
         ring = Ring.of(members.keySet(), builder.ringOrder, config.partners(), members.values().stream()
                 .filter(member -> !member.runsEngine()).map(Member::id).collect(Collectors.toSet()));
         ownedScheduler = builder.scheduler == null ? SystemScheduler.start("ringwatch-" + self) : null;
@@ -263,6 +268,21 @@ public final class MonitorEngine implements AutoCloseable {
             }
         }
         return changed;
+    }
+
+    /**
+     * Mutes {@code targets} for {@code contact} from now for {@code duration}, on every node:
+     * {@link #changeRouting} with a {@link RoutingChange.MuteTargets}.
+     *
+     * @param reason why, possibly empty: "deploying 2.4.1"
+     * @param by who asked
+     * @throws IllegalArgumentException if the contact is unknown or the duration is not positive
+     */
+    public void mute(String contact, TargetPattern targets, Duration duration, String reason, String by) {
+        if (Objects.requireNonNull(duration, "duration").isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a mute lasts a positive duration, was " + duration);
+        }
+        changeRouting(new RoutingChange.MuteTargets(new Mute(contact, targets, clock.instant().plus(duration), reason), by));
     }
 
     /** @param from the node that told of it, or null if it was made here */

@@ -119,8 +119,7 @@ class RoutingTest {
     void aMuteMadeOnOneNodeSilencesTheContactOnEveryNodeUntilItEnds() {
         try (SimulatedCluster farm = farm(team().build())) {
             farm.runFor(Duration.ofMinutes(3));
-            farm.engine("n5").changeRouting(new RoutingChange.MuteTargets(new Mute("bob", TargetPattern.of("n3"),
-                    farm.clock().instant().plus(Duration.ofMinutes(30)), "deploying"), "bob"));
+            farm.engine("n5").mute("bob", TargetPattern.of("n3"), Duration.ofMinutes(30), "deploying", "bob");
             farm.inject(Fault.crash("n3")).runFor(farm.detectionWindow())
                     .inject(Fault.recovery("n3")).runFor(farm.detectionWindow());
 
