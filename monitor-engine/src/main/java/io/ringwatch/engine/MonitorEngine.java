@@ -287,6 +287,9 @@ public final class MonitorEngine implements AutoCloseable {
 
     /** @param from the node that told of it, or null if it was made here */
     private boolean applyRoutingChange(RoutingChange change, NodeId from) {
+        if (change instanceof RoutingChange.Subscribe subscribe) {
+            dispatcher.router().check(subscribe.subscription());
+        }
         boolean changed = change.applyTo(dispatcher.routing());
         var event = events.event(EventKind.ROUTING_CHANGED).message(change.describe());
         change.attributes().forEach(event::attribute);

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -366,6 +367,11 @@ public final class SimulatedCluster implements AutoCloseable {
             @Override
             public boolean sendsToAddresses() {
                 return notifier.sendsToAddresses();
+            }
+
+            @Override
+            public Optional<String> addressProblem(String address) {
+                return notifier.addressProblem(address);
             }
 
             @Override

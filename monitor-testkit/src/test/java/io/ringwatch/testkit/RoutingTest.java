@@ -116,6 +116,76 @@ class RoutingTest {
     }
 
     @Test
+    void theRecoveryReachesWhoeverWasPagedEvenAfterTheShiftChanged() {
+        // The farm's clock starts on Wednesday 1969-12-31 at 23:59:59 (UTC): alice is on call until Thursday 00:30, then bob.
+        Routing routing = Routing.builder()
+                .contact(Contact.of("alice", "phone", "+15550001"))
+                .contact(Contact.of("bob", "phone", "+15550002"))
+                .onCall(OnCallSchedule.in(ZoneOffset.UTC).shift(DayOfWeek.MONDAY, LocalTime.MIDNIGHT, "alice")
+                        .shift(DayOfWeek.THURSDAY, LocalTime.of(0, 30), "bob").build())
+                .escalate(EscalationStep.onCall(FIRST_STEP, "phone"))
+                .build();
+        try (SimulatedCluster farm = SimulatedCluster.builder().config(CONFIG).notifier(phone).routing(routing).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow()).runFor(FIRST_STEP);
+            assertThat(kinds(phone.notificationsTo("alice"))).containsExactly(NotificationKind.ESCALATION);
+
+            farm.runFor(Duration.ofMinutes(30)).inject(Fault.recovery("n3")).runFor(farm.detectionWindow());
+
+            assertThat(kinds(phone.notificationsTo("alice"))).containsExactly(NotificationKind.ESCALATION,
+                    NotificationKind.RECOVERY);
+            assertThat(phone.notificationsTo("bob")).as("bob came on call after the page").isEmpty();
+        }
+    }
+
+    @Test
+    void aWatcherThatTakesTheIncidentOverPagesOnlyTheStepNowDueAndOnlyOnce() {
+        try (SimulatedCluster farm = farm(team().build())) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow()).runFor(SECOND_STEP);
+            assertThat(phone.notificationsTo("alice")).hasSize(1);
+            assertThat(phone.notificationsTo("bob")).hasSize(1);
+            String owner = phone.notificationsTo("bob").get(0).observer().value();
+
+            farm.inject(Fault.crash(owner)).runFor(Duration.ofHours(1));
+
+            assertThat(about(phone.notificationsTo("alice"), "n3")).as("the first step is not run again").hasSize(1);
+            assertThat(about(phone.notificationsTo("bob"), "n3"))
+                    .as("the step due when the other watcher took over, once more at most").hasSizeBetween(1, 2);
+        }
+    }
+
+    @Test
+    void aRestartedWatcherGoesOnWithTheEscalationWhereItWas() {
+        try (SimulatedCluster farm = farm(team().build())) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow()).runFor(SECOND_STEP);
+            String owner = phone.notificationsTo("bob").get(0).observer().value();
+            int pagesBefore = about(phone.notifications(), "n3").size();
+
+            farm.inject(Fault.crash(owner)).runFor(Duration.ofSeconds(2)).inject(Fault.recovery(owner))
+                    .runFor(Duration.ofHours(1));
+
+            assertThat(about(phone.notifications(), "n3")).as("no step is run again after the restart").hasSize(pagesBefore);
+        }
+    }
+
+    @Test
+    void anAcknowledgementMadeWhileTheOwnerIsDownIsSentByTheWatcherThatTakesOver() {
+        try (SimulatedCluster farm = farm(team().build())) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow());
+            String owner = chat.notificationsTo("alice").get(0).observer().value();
+            farm.inject(Fault.crash(owner)).runFor(Duration.ofSeconds(1));
+
+            assertThat(farm.acknowledge("n3", "alice", "on it")).isTrue();
+            farm.runFor(Duration.ofMinutes(15));
+
+            assertThat(room.notifications()).filteredOn(n -> n.kind() == NotificationKind.ACKNOWLEDGED).singleElement()
+                    .satisfies(ack -> {
+                        assertThat(ack.reason()).isEqualTo("acknowledged by alice: on it");
+                        assertThat(ack.observer().value()).isNotEqualTo(owner);
+                    });
+        }
+    }
+
+    @Test
     void aMuteMadeOnOneNodeSilencesTheContactOnEveryNodeUntilItEnds() {
         try (SimulatedCluster farm = farm(team().build())) {
             farm.runFor(Duration.ofMinutes(3));
@@ -275,6 +345,10 @@ class RoutingTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("contact alice has an address on channel 'chta', which does not exist")
                 .hasMessageContaining("chat");
+    }
+
+    private static List<Notification> about(List<Notification> notifications, String target) {
+        return notifications.stream().filter(n -> n.target().equals(TargetId.parse(target))).toList();
     }
 
     private static List<NotificationKind> kinds(List<Notification> notifications) {

@@ -4,6 +4,7 @@ import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Notification;
+import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.OneLine;
 import io.ringwatch.api.Recipient;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,6 +53,8 @@ public final class Dispatcher {
     private static final int QUEUE_CAPACITY = 1_000;
     /** Hanging deliveries left behind on a channel beyond which it is not tried until one returns. */
     private static final int MAX_STUCK_DELIVERIES = 3;
+    /** The attribute of a queued escalation that says which step of the policy it is. */
+    public static final String ESCALATION_STEP = "escalation-step";
 
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final EventRecorder events;
@@ -141,7 +145,19 @@ public final class Dispatcher {
      * @return how many deliveries were queued; none is recorded as suppressed
      */
     public int dispatch(Notification notification, int escalationStep) {
-        List<Router.Route> routes = router.routes(notification, escalationStep, clock.instant());
+        return dispatch(notification, escalationStep, Set.of()).size();
+    }
+
+    /**
+     * Queues the notification where routing sends it. Never blocks (unless delivery is inline).
+     *
+     * @param escalationStep for an escalation, its step (1 for the first); for a recovery or an
+     *        acknowledgement, how many steps the incident reached; 0 otherwise
+     * @param escalatedTo for a recovery or an acknowledgement, the routes the incident's escalation took
+     * @return the deliveries queued; none is recorded as suppressed
+     */
+    public List<Router.Route> dispatch(Notification notification, int escalationStep, Set<Router.Route> escalatedTo) {
+        List<Router.Route> routes = router.routes(notification, escalationStep, escalatedTo, clock.instant());
         if (routes.isEmpty()) {
             events.record(events.event(EventKind.NOTIFICATION_SUPPRESSED).target(notification.target())
                     .status(notification.current())
@@ -151,9 +167,14 @@ public final class Dispatcher {
         }
         for (Router.Route route : routes) {
             queue(new Delivery(channels.get(route.channel()), notification, 1, null, ids.next(),
-                    route.recipient().orElse(null)));
+                    route.recipient().orElse(null)), escalationStep);
         }
-        return routes.size();
+        return routes;
+    }
+
+    /** The routing applied to this dispatcher's channels. */
+    public Router router() {
+        return router;
     }
 
     /**
@@ -283,7 +304,7 @@ public final class Dispatcher {
                 }
                 if (settled.compareAndSet(false, true)) {
                     watchdog.cancel();
-                    failed(this, failure.getClass().getSimpleName() + ": " + OneLine.of(failure.getMessage(), 200));
+                    failed(this, failure.getClass().getSimpleName() + ": " + OneLine.of(withoutAddress(failure.getMessage()), 200));
                 }
             }
         }
@@ -300,6 +321,11 @@ public final class Dispatcher {
                 Duration untilTrial = Duration.between(now, channel.breaker.retryAt(now));
                 failed(this, "not attempted: channel " + channel.name + " is suspended", false, untilTrial);
             }
+        }
+
+        /** The text with the recipient's address cut out: a notifier's message may quote it, and it is personal data. */
+        private String withoutAddress(String text) {
+            return recipient == null || text == null ? text : text.replace(recipient.address(), "…");
         }
 
         Delivery next() {
@@ -407,6 +433,11 @@ public final class Dispatcher {
 
     /** Records the delivery in the outbox, then puts it on its channel's lane. */
     private void queue(Delivery delivery) {
+        queue(delivery, 0);
+    }
+
+    /** @param escalationStep recorded with an escalation, so that a restarted engine knows how far it got */
+    private void queue(Delivery delivery, int escalationStep) {
         Notification notification = delivery.notification;
         var event = events.event(EventKind.NOTIFICATION_QUEUED)
                 .target(notification.target())
@@ -418,6 +449,9 @@ public final class Dispatcher {
                 .attribute("notification", notification.kind())
                 .attribute(Outbox.DELIVERY, delivery.id)
                 .attribute(Outbox.TO, delivery.contact());
+        if (notification.kind() == NotificationKind.ESCALATION && escalationStep > 0) {
+            event.attribute(ESCALATION_STEP, Integer.toString(escalationStep));
+        }
         Outbox.attributes(notification).forEach(event::attribute);
         events.record(event);
         delivery.channel.lane.execute(delivery);

@@ -3,10 +3,10 @@ package io.ringwatch.engine.routing;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,9 +118,10 @@ public final class OnCallSchedule {
         if (shifts.isEmpty()) {
             return Optional.empty();
         }
-        ZonedDateTime local = at.atZone(zone);
-        ZonedDateTime weekStart = local.truncatedTo(ChronoUnit.DAYS).minusDays(local.getDayOfWeek().getValue() - 1L);
-        Duration intoWeek = Duration.between(weekStart.toLocalDateTime(), local.toLocalDateTime());
+        // On the wall clock of the zone: a shift starts at its local time whatever daylight saving does to the day.
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+        LocalDateTime weekStart = local.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay();
+        Duration intoWeek = Duration.between(weekStart, local);
         Shift current = shifts.get(shifts.size() - 1); // before the week's first shift, last week's last one runs
         for (Shift shift : shifts) {
             if (shift.offsetInWeek().compareTo(intoWeek) <= 0) {

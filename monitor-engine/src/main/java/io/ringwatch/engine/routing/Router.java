@@ -24,6 +24,8 @@ import java.util.function.Function;
  */
 public final class Router {
     private final Routing routing;
+    /** Every channel, standbys too, by name. */
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
     /** The channels that get notifications of their own (not standbys), by name, in order. */
     private final Map<String, Channel> primaries = new LinkedHashMap<>();
     /** Channels on which no contact has an address: they get every notification. */
@@ -92,7 +94,7 @@ public final class Router {
      */
     public Router(Routing routing, List<Channel> channels) {
         this.routing = Objects.requireNonNull(routing, "routing");
-        Map<String, Channel> byName = new LinkedHashMap<>();
+        Map<String, Channel> byName = this.channels;
         channels.forEach(channel -> byName.put(channel.name(), channel));
         for (Contact contact : routing.contacts().values()) {
             for (String name : contact.addresses().keySet()) {
@@ -147,6 +149,19 @@ public final class Router {
         }
     }
 
+    /**
+     * Checks a subscription made while the engine runs as the engine's build checks those it
+     * starts with.
+     *
+     * @throws IllegalArgumentException if it uses a channel that does not exist, is a standby, or
+     *         on which the contact has no address
+     */
+    public void check(Subscription subscription) {
+        routing.known(subscription.contact());
+        checkVia(channels, subscription.via(), subscription.contact(), "subscription of " + subscription.contact()
+                + " to " + subscription.targets());
+    }
+
     /** The routing this router applies. */
     public Routing routing() {
         return routing;
@@ -159,6 +174,19 @@ public final class Router {
      *        first); for a recovery or acknowledgement, how many steps the incident reached; 0 otherwise
      */
     public List<Route> routes(Notification notification, int escalationStep, Instant now) {
+        return routes(notification, escalationStep, Set.of(), now);
+    }
+
+    /**
+     * The deliveries {@code notification} makes at {@code now}, each channel and contact once.
+     *
+     * @param escalationStep for an {@link NotificationKind#ESCALATION}, the step it is (1 for the
+     *        first); for a recovery or acknowledgement, how many steps the incident reached; 0 otherwise
+     * @param escalatedTo for a recovery or acknowledgement, the routes its incident's escalation
+     *        steps took: they hear of it, whoever is on call now; when empty (the steps ran on
+     *        another node, or before a restart), the steps' people as of now stand in for them
+     */
+    public List<Route> routes(Notification notification, int escalationStep, Set<Route> escalatedTo, Instant now) {
         Set<Route> routes = new LinkedHashSet<>();
         if (routing.isEmpty()) {
             primaries.keySet().forEach(channel -> routes.add(new Route(channel, Optional.empty())));
@@ -175,8 +203,12 @@ public final class Router {
         } else {
             subscriberRoutes(notification, now, routes);
             if (kind == NotificationKind.RECOVERY || kind == NotificationKind.ACKNOWLEDGED) {
-                for (int step = 1; step <= escalationStep; step++) {
-                    stepRoutes(step, now, routes);
+                if (!escalatedTo.isEmpty()) {
+                    escalatedTo.stream().filter(route -> primaries.containsKey(route.channel())).forEach(routes::add);
+                } else {
+                    for (int step = 1; step <= escalationStep; step++) {
+                        stepRoutes(step, now, routes);
+                    }
                 }
             }
         }

@@ -14,6 +14,7 @@ import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.peer.TargetReport;
+import io.ringwatch.engine.routing.Router;
 import io.ringwatch.engine.state.Transition;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -84,13 +86,23 @@ final class Alerts implements Handoff.Sender {
         record.lastNotified = before.notified();
         suppressed(record, incident.key, NotificationKind.ALERT, before.notified().status(),
                 "alerted before " + self + " restarted");
-        armReminders(record, incident);
+        if (incident.acknowledged) {
+            tellOfAcknowledgement(record, incident);
+        } else {
+            armReminders(record, incident);
+        }
     }
 
     private static Incident restored(TargetRecord record, EarlierAlerts.Open before) {
         Incident incident = new Incident(record.target, before.alertedAt());
         incident.adopt(before.notified());
         incident.alertedAt = before.alertedAt();
+        incident.escalations = before.escalations();
+        before.acknowledgement().ifPresent(acknowledgement -> {
+            incident.acknowledged = true;
+            incident.acknowledgement = acknowledgement;
+        });
+        incident.acknowledgementSent = before.acknowledgementSent();
         return incident;
     }
 
@@ -192,7 +204,9 @@ final class Alerts implements Handoff.Sender {
             return;
         }
         incident.owner = self;
-        if (!incident.acknowledged) {
+        if (incident.acknowledged) {
+            tellOfAcknowledgement(record, incident); // if the owner went down before it could
+        } else {
             armReminders(record, incident);
         }
     }
@@ -211,17 +225,28 @@ final class Alerts implements Handoff.Sender {
                             + (note.isBlank() ? "" : ": " + note))
                     .attribute("by", by).attribute("note", note.isBlank() ? null : note)
                     .attribute("incident", incident.key));
-            if (self.equals(incident.owner) && record.status().isProblem()) {
-                // Whoever heard of the incident hears that someone has it; incident tools mark it acknowledged.
-                Instant now = timer.now();
-                deliver(Notification.builder().incidentKey(incident.key).kind(NotificationKind.ACKNOWLEDGED)
-                        .target(record.target).previous(record.status()).current(record.status()).observer(self)
-                        .since(record.since() != null ? record.since() : now).at(now)
-                        .reason("acknowledged by " + by + (note.isBlank() ? "" : ": " + note)).build(),
-                        incident.escalations);
+            incident.acknowledgement = "acknowledged by " + by + (note.isBlank() ? "" : ": " + note);
+            if (self.equals(incident.owner)) {
+                tellOfAcknowledgement(record, incident);
             }
         }
         return true;
+    }
+
+    /**
+     * Whoever heard of the incident hears that someone has it, and incident tools mark it
+     * acknowledged: sent once, by the node that owns the incident.
+     */
+    private void tellOfAcknowledgement(TargetRecord record, Incident incident) {
+        if (incident.acknowledgementSent || incident.acknowledgement == null || !record.status().isProblem()) {
+            return;
+        }
+        incident.acknowledgementSent = true;
+        Instant now = timer.now();
+        deliver(Notification.builder().incidentKey(incident.key).kind(NotificationKind.ACKNOWLEDGED)
+                .target(record.target).previous(record.status()).current(record.status()).observer(self)
+                .since(record.since() != null ? record.since() : now).at(now)
+                .reason(incident.acknowledgement).build(), incident.escalations, incident.escalatedTo);
     }
 
     /** This observer's checks keep being disputed: tell people its own path looks bad. */
@@ -240,12 +265,16 @@ final class Alerts implements Handoff.Sender {
         Instant now = timer.now();
         deliver(Notification.builder().incidentKey(key).kind(NotificationKind.NOTICE).target(about)
                 .previous(Status.UNKNOWN).current(Status.DEGRADED).severity(severity).observer(self).since(now).at(now)
-                .reason(text).build(), 0);
+                .reason(text).build(), 0, Set.of());
     }
 
     @Override
     public void send(TargetRecord record, Incident incident, NotificationKind kind, Status status, String reason) {
-        send(record, incident, kind, status, reason, kind == NotificationKind.ESCALATION ? 0 : incident.escalations);
+        int reached = incident.escalations;
+        if (kind == NotificationKind.RECOVERY && record.previous() == Status.DOWN) {
+            reached = Math.max(reached, stepsDue(record, incident)); // steps another node, or an earlier run, may have taken
+        }
+        send(record, incident, kind, status, reason, kind == NotificationKind.ESCALATION ? 0 : reached);
     }
 
     /** @param escalationStep see {@link Dispatcher#dispatch(Notification, int)} */
@@ -258,9 +287,13 @@ final class Alerts implements Handoff.Sender {
             default -> status.severity();
         };
         Status previous = kind == NotificationKind.ALERT || kind == NotificationKind.RECOVERY ? record.previous() : status;
-        deliver(Notification.builder().incidentKey(incident.key).kind(kind).target(record.target).previous(previous)
-                .current(status).severity(severity).observer(self)
-                .since(record.since() != null ? record.since() : now).at(now).reason(reason).build(), escalationStep);
+        List<Router.Route> routes = deliver(Notification.builder().incidentKey(incident.key).kind(kind).target(record.target)
+                .previous(previous).current(status).severity(severity).observer(self)
+                .since(record.since() != null ? record.since() : now).at(now).reason(reason).build(), escalationStep,
+                kind == NotificationKind.RECOVERY ? incident.escalatedTo : Set.of());
+        if (kind == NotificationKind.ESCALATION) {
+            routes.stream().filter(route -> route.recipient().isPresent()).forEach(incident.escalatedTo::add);
+        }
         TargetReport.Notified mark = new TargetReport.Notified(incident.key, kind, status, self);
         incident.lastNotified = mark;
         record.lastNotified = mark;
@@ -273,12 +306,23 @@ final class Alerts implements Handoff.Sender {
         }
     }
 
-    /** Reminders every repeat interval from now; for a DOWN, the escalation's next step at its time after the alert. */
+    /**
+     * Reminders every repeat interval from now; for a DOWN, the escalation's next step at its
+     * time after the alert. Of the steps already due that this node did not run (it took the
+     * incident over, or restarted), only the last goes out, now: the ones before it were run by
+     * the node it took over from, or are overtaken by it, and nobody is paged twice at once.
+     */
     private void armReminders(TargetRecord record, Incident incident) {
         incident.cancelReminders();
         incident.reminder = timer.after(config.repeatInterval(), () -> remind(record, incident));
         if (record.status() == Status.DOWN) {
-            armEscalation(record, incident, incident.escalations + 1);
+            List<Duration> delays = escalationDelays();
+            Instant alerted = incident.alertedAt != null ? incident.alertedAt : record.since();
+            int next = incident.escalations + 1;
+            while (next < delays.size() && !alerted.plus(delays.get(next)).isAfter(timer.now())) {
+                next++;
+            }
+            armEscalation(record, incident, next);
         }
     }
 
@@ -290,6 +334,15 @@ final class Alerts implements Handoff.Sender {
         }
         Instant alerted = incident.alertedAt != null ? incident.alertedAt : record.since();
         incident.escalation = timer.at(alerted.plus(delays.get(step - 1)), () -> escalate(record, incident, step));
+    }
+
+    /** How many escalation steps were due by now, counting from the alert. */
+    private int stepsDue(TargetRecord record, Incident incident) {
+        Instant alerted = incident.alertedAt != null ? incident.alertedAt : record.since();
+        if (alerted == null) {
+            return 0;
+        }
+        return (int) escalationDelays().stream().filter(delay -> !alerted.plus(delay).isAfter(timer.now())).count();
     }
 
     private List<Duration> escalationDelays() {
@@ -356,15 +409,17 @@ final class Alerts implements Handoff.Sender {
         return record.service != null && nodeDown.test(record.target.node());
     }
 
-    private void deliver(Notification notification, int escalationStep) {
+    /** @return the deliveries it made */
+    private List<Router.Route> deliver(Notification notification, int escalationStep, Set<Router.Route> escalatedTo) {
         if (dispatcher.hasChannels()) {
-            dispatcher.dispatch(notification, escalationStep);
+            return dispatcher.dispatch(notification, escalationStep, escalatedTo);
         } else {
             events.record(events.event(EventKind.NOTIFICATION_SUPPRESSED).target(notification.target())
                     .status(notification.current())
                     .message("Not sent (no notifier is configured): " + notification.headline())
                     .attribute("notification", notification.kind()).attribute("incident", notification.incidentKey())
                     .attribute("why", "no notifier"));
+            return List.of();
         }
     }
 }

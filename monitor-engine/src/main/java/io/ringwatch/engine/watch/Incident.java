@@ -3,8 +3,11 @@ package io.ringwatch.engine.watch;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.peer.TargetReport;
+import io.ringwatch.engine.routing.Router;
 import io.ringwatch.engine.schedule.Cancellable;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * One stretch of trouble of one target, from the first bad observation to the recovery. Its key
@@ -17,6 +20,12 @@ final class Incident {
     NodeId owner;
     TargetReport.Notified lastNotified;
     boolean acknowledged;
+    /** Who acknowledged it and what they said ({@code acknowledged by tim: on it}), once someone did. */
+    String acknowledgement;
+    /** Whether this node, or the one it took over from, sent the ACKNOWLEDGED notification. */
+    boolean acknowledgementSent;
+    /** Whom the escalation steps reached, so that they hear of the acknowledgement and the recovery. */
+    final Set<Router.Route> escalatedTo = new LinkedHashSet<>();
     /** When the alert went out, if this node knows. */
     Instant alertedAt;
     /** How many steps of the escalation policy this node ran for the incident. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,6 +21,28 @@ import net.jqwik.api.constraints.IntRange;
 /** Invariants of any weekly schedule: someone is always on call, and the week repeats. */
 class OnCallScheduleProperties {
     private static final List<String> PEOPLE = List.of("alice", "bob", "carol", "dave");
+
+    @Property
+    void theOneOnCallIsWhoseShiftStartedLastOnTheZonesWallClock(@ForAll("schedules") OnCallSchedule schedule,
+            @ForAll @IntRange(min = 0, max = 2_000_000_000) int seconds) {
+        Instant at = Instant.ofEpochSecond(1_000_000_000L + seconds);
+        LocalDateTime local = LocalDateTime.ofInstant(at, schedule.zone());
+        // The reference: each shift's latest start at or before now on the wall clock; the latest of them wins.
+        OnCallSchedule.Shift latest = null;
+        LocalDateTime latestStart = null;
+        for (OnCallSchedule.Shift shift : schedule.shifts()) {
+            LocalDateTime start = local.with(TemporalAdjusters.previousOrSame(shift.day())).with(shift.start());
+            if (start.isAfter(local)) {
+                start = start.minusWeeks(1);
+            }
+            if (latestStart == null || start.isAfter(latestStart)) {
+                latest = shift;
+                latestStart = start;
+            }
+        }
+
+        assertThat(schedule.onCallAt(at)).contains(latest.contact());
+    }
 
     @Property
     void someoneOfTheScheduleIsOnCallAtEveryInstantAndTheWeekRepeats(@ForAll("schedules") OnCallSchedule schedule,
@@ -49,7 +73,7 @@ class OnCallScheduleProperties {
                 Arbitraries.integers().between(0, 24 * 60 - 1).map(minute -> LocalTime.of(minute / 60, minute % 60)),
                 Arbitraries.of(PEOPLE)).as(OnCallSchedule.Shift::new);
         Arbitrary<ZoneId> zone = Arbitraries.of(ZoneId.of("Z"), ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"),
-                ZoneId.of("Asia/Kolkata"));
+                ZoneId.of("Asia/Kolkata"), ZoneId.of("America/Santiago"), ZoneId.of("Australia/Lord_Howe"));
         return Combinators.combine(zone, shift.list().ofMinSize(1).ofMaxSize(8).uniqueElements(
                 s -> s.day().ordinal() * 10_000 + s.start().toSecondOfDay())).as((z, shifts) -> {
                     OnCallSchedule.Builder builder = OnCallSchedule.in(z);

@@ -47,6 +47,29 @@ class OnCallScheduleTest {
     }
 
     @Test
+    void aShiftLaterOnTheDayDaylightSavingStartsStartsAtItsLocalTime() {
+        // 2027-03-28: Berlin's clocks go from 02:00 to 03:00; erin's shift starts at 10:00 local that Sunday.
+        OnCallSchedule sunday = OnCallSchedule.in(BERLIN).shift(DayOfWeek.MONDAY, LocalTime.of(9, 0), "alice")
+                .shift(DayOfWeek.SUNDAY, LocalTime.of(10, 0), "erin").build();
+
+        assertThat(sunday.onCallAt(berlin("2027-03-28T09:59:00"))).contains("alice");
+        assertThat(sunday.onCallAt(berlin("2027-03-28T10:00:00"))).contains("erin");
+    }
+
+    @Test
+    void inAZoneWhoseDaylightSavingSkipsMidnightTheShiftsKeepTheirLocalTimes() {
+        // 2026-09-06 in Santiago: midnight does not exist (00:00 becomes 01:00).
+        ZoneId santiago = ZoneId.of("America/Santiago");
+        OnCallSchedule chile = OnCallSchedule.in(santiago).shift(DayOfWeek.MONDAY, LocalTime.of(9, 0), "alice")
+                .shift(DayOfWeek.SUNDAY, LocalTime.of(10, 0), "bob").build();
+        Instant sundayAt1030 = ZonedDateTime.of(java.time.LocalDateTime.parse("2026-09-06T10:30:00"), santiago).toInstant();
+        Instant sundayAt0930 = ZonedDateTime.of(java.time.LocalDateTime.parse("2026-09-06T09:30:00"), santiago).toInstant();
+
+        assertThat(chile.onCallAt(sundayAt1030)).contains("bob");
+        assertThat(chile.onCallAt(sundayAt0930)).contains("alice");
+    }
+
+    @Test
     void anOverrideStandsInAndTheLastOneGivenWins() {
         OnCallSchedule holiday = WEEK
                 .withOverride(new OnCallOverride(berlin("2026-12-08T00:00:00"), berlin("2026-12-09T00:00:00"), "dave"))

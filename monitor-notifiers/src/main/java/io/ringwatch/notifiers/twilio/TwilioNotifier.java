@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Calls or texts each recipient through Twilio's REST API ({@code POST
@@ -35,6 +36,7 @@ import java.util.Optional;
  * out). {@link #close()} is idempotent; a send after it throws {@link IllegalStateException}.
  */
 final class TwilioNotifier extends HttpNotifier {
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     static final String CONTENT_TYPE = "application/x-www-form-urlencoded";
 
     private final TwilioSettings settings;
@@ -78,10 +80,11 @@ final class TwilioNotifier extends HttpNotifier {
         return true;
     }
 
-    /** Empty if {@code address} is one phone number; else what it must be. */
+    /** Empty if {@code address} is one phone number in E.164 form ({@code +} and up to 15 digits); else what it must be. */
     @Override
     public Optional<String> addressProblem(String address) {
-        return TwilioSettings.number(address).isPresent() ? Optional.empty() : Optional.of("must be one phone number, E.164 (+15558675310)");
+        boolean e164 = TwilioSettings.number(address).filter(number -> E164.matcher(number).matches()).isPresent();
+        return e164 ? Optional.empty() : Optional.of("must be one phone number, E.164 (+15558675310)");
     }
 
     /**

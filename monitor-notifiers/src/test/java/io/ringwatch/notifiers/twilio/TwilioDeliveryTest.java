@@ -137,7 +137,9 @@ class TwilioDeliveryTest {
         assertThatThrownBy(() -> notifier.send(sampleAlert(), new Recipient("alice", "+14155550132, +14155550133")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("channel 'phone': the address of contact 'alice' must be one phone number, E.164 (+15558675310)");
-        assertThat(twilio.findAll(postRequestedFor(anyUrl()))).isEmpty();
+        assertThat(twilio.findAll(postRequestedFor(anyUrl()))).isEmpty();        assertThat(notifier.addressProblem("0171 5550132")).as("not E.164").contains(
+                "must be one phone number, E.164 (+15558675310)");
+        assertThat(notifier.addressProblem("+14155550132")).isEmpty();
     }
 
     @Test

@@ -388,6 +388,22 @@ public abstract class NotifierCompatibilityKit {
             assertThat(notifier.toString()).doesNotContain(sampleAddress());
         }
 
+        @Test
+        @DisplayName("a failed send to a contact shows the address in no exception")
+        void aFailedSendToAContactNamesNoAddress() throws Exception {
+            makeChannelFail();
+            Notifier notifier = addressable();
+            Recipient alice = new Recipient("alice", sampleAddress());
+
+            Throwable failure = assertTimeoutPreemptively(sendTimeout(), () -> org.assertj.core.api.Assertions.catchThrowable(
+                    () -> notifier.send(sampleAlert(), alice)), () -> "a failing send to a recipient did not return in time");
+            assertThat(failure).as("what send(notification, recipient) threw when the channel failed").isNotNull();
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).as("the message of %s", t.getClass().getName())
+                        .doesNotContain(sampleAddress());
+            }
+        }
+
         private Notifier addressable() {
             Notifier notifier = newNotifier();
             Assumptions.assumeTrue(notifier.sendsToAddresses(), "the notifier has one fixed destination");

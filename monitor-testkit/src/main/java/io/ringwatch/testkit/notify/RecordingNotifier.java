@@ -154,6 +154,13 @@ public final class RecordingNotifier implements Notifier {
         }
     }
 
+    /** Whom the notifications delivered to a contact's address were for, in order; a copy. */
+    public List<Recipient> recipients() {
+        synchronized (lock) {
+            return recipients.stream().filter(Objects::nonNull).toList();
+        }
+    }
+
     /** What was delivered to the channel itself, not to a contact's address, in order; a copy. */
     public List<Notification> notificationsToTheChannel() {
         synchronized (lock) {

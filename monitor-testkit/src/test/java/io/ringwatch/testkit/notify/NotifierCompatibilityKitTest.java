@@ -88,7 +88,7 @@ class NotifierCompatibilityKitTest {
                 "theNotifierCanStillBeClosed",
                 "areNotInToString", "areNotInTheName", "areNotInTheProvidersToString", "areNotEchoedWhenASettingIsMalformed",
                 "aFixedChannelRefusesARecipient", "eachKindArrivesAtTheAddress", "awkwardTextArrivesAtTheAddress",
-                "theAddressIsNotShown", "theSampleAddressHasNoProblem");
+                "theAddressIsNotShown", "theSampleAddressHasNoProblem", "aFailedSendToAContactNamesNoAddress");
         assertThat(tests.succeeded().count()).isEqualTo(20);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotifierProvider;
 import io.ringwatch.api.NotifierSettings;
+import io.ringwatch.api.Recipient;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +44,7 @@ class RecordingNotifierCompatibilityTest extends NotifierCompatibilityKit {
     @Override
     protected void assertDeliveredTo(Notification sent, String address) {
         assertThat(RecordingNotifierProvider.channel(CHANNEL).notificationsTo("alice")).contains(sent);
+        assertThat(RecordingNotifierProvider.channel(CHANNEL).recipients()).extracting(Recipient::address).contains(address);
         assertThat(RecordingNotifierProvider.channel(CHANNEL).notificationsToTheChannel()).doesNotContain(sent);
     }
 
