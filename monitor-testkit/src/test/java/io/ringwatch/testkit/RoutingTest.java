@@ -300,6 +300,25 @@ class RoutingTest {
     }
 
     @Test
+    void copiesForContactsWithoutAnAddressOnTheStandbyReachItsOwnDestinationOnce() {
+        RecordingNotifier pager = new RecordingNotifier("pager");
+        Routing.Builder three = Routing.builder();
+        for (String name : List.of("alice", "bob", "carol")) {
+            three.contact(Contact.of(name, "chat", "@" + name, "team-chat", name))
+                    .subscribe(Subscription.of(name, "*", Severity.WARNING).via("chat"));
+        }
+        chat.failAlways();
+        try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat).notifier(pager).failover("chat", "pager")
+                .deliveryPolicy(DeliveryPolicy.custom().attempts(2).suspendAfter(100).build()).routing(three.build()).build()) {
+            farm.runFor(Duration.ofMinutes(3)).inject(Fault.crash("n3")).runFor(farm.detectionWindow().plusMinutes(1));
+
+            assertThat(chat.failedAttempts()).hasSize(6);
+            assertThat(pager.notificationsToTheChannel()).as("one copy, not one per contact").singleElement()
+                    .satisfies(alert -> assertThat(alert.kind()).isEqualTo(NotificationKind.ALERT));
+        }
+    }
+
+    @Test
     void aDeliveryToAContactLeftUnsentByACrashReachesThemAfterTheRestart() {
         chat.failAlways();
         try (SimulatedCluster farm = SimulatedCluster.builder().notifier(chat).routing(Routing.builder()

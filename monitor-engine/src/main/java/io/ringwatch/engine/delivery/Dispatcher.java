@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,14 @@ public final class Dispatcher {
     private final DeliveryPolicy policy;
     private final SplittableRandom random;
     private final Router router;
+    /** Notifications already failed over to a standby's own destination, the latest few: it gets each once. */
+    private final Set<String> failedOverToDestination = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > QUEUE_CAPACITY;
+                }
+            }));
     /** The retries waiting for their time, so that closing can cancel them. */
     private final Map<Object, Cancellable> pendingRetries = new ConcurrentHashMap<>();
     private volatile Outbox.Ids ids;
@@ -370,7 +379,7 @@ public final class Dispatcher {
         Notification notification = delivery.notification;
         Instant now = clock.instant();
         boolean suspended = countsForBreaker
-                && channel.breaker.failed(now, notification.incidentKey() + "|" + notification.kind() + "|" + notification.at()) == ChannelBreaker.AfterFailure.OPENED;
+                && channel.breaker.failed(now, notificationKey(notification)) == ChannelBreaker.AfterFailure.OPENED;
         boolean last = delivery.attempt >= policy.attempts();
         Duration backoff = last ? Duration.ZERO : jittered(policy.backoff(delivery.attempt));
         Duration wait = backoff.compareTo(atLeast) >= 0 ? backoff : atLeast;
@@ -428,6 +437,11 @@ public final class Dispatcher {
         Recipient recipient = delivery.recipient == null ? null
                 : router.recipientOn(standby.key, delivery.recipient.contact()).filter(found -> sendsToAddresses(standby.notifier))
                         .orElse(null);
+        if (recipient == null && delivery.recipient != null
+                && !failedOverToDestination.add(notificationKey(delivery.notification) + " -> " + standby.key)) {
+            // Copies for several contacts who have no address on the standby: its own destination gets one.
+            return;
+        }
         queue(new Delivery(standby, delivery.notification, 1, delivery.channel, ids.next(), recipient));
     }
 
@@ -481,6 +495,11 @@ public final class Dispatcher {
             extra = random.nextDouble() * policy.jitter();
         }
         return wait.plusNanos((long) (wait.toNanos() * extra));
+    }
+
+    /** Names a notification, the same for its copies to several contacts. */
+    private static String notificationKey(Notification notification) {
+        return notification.incidentKey() + "|" + notification.kind() + "|" + notification.at();
     }
 
     private static boolean sendsToAddresses(Notifier notifier) {
