@@ -26,7 +26,8 @@ class EventCursorTest {
     @Test
     void readsTheRotatedFilesOldestFirstThenTheCurrentOne() throws IOException {
         Path file = dir.resolve("events.jsonl");
-        try (JsonLinesEventLog log = JsonLinesEventLog.open(file, Config.custom().maxFileBytes(2L * Events.lineBytes(Events.probeFailure(0))).build())) {
+        Config twoLinesPerFile = Config.custom().maxFileBytes(2L * Events.lineBytes(Events.probeFailure(0))).build();
+        try (JsonLinesEventLog log = JsonLinesEventLog.open(file, twoLinesPerFile)) {
             for (int i = 0; i < 7; i++) {
                 log.append(Events.probeFailure(i));
             }
