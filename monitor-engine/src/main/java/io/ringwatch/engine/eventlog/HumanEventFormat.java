@@ -82,16 +82,12 @@ public final class HumanEventFormat {
     }
 
     private static String escapeOf(char c) {
-        switch (c) {
-            case '\n':
-                return "\\n";
-            case '\r':
-                return "\\r";
-            case '\t':
-                return "\\t";
-            default:
-                return Character.isISOControl(c) || isSeparatorOrBidi(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
-        }
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> Character.isISOControl(c) || isSeparatorOrBidi(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
+        };
     }
 
     private static boolean isSeparatorOrBidi(char c) {
