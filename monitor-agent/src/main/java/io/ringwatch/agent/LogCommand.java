@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = {"Prints a node's event log, oldest first, one line per event.",
-                "Reads the file the config's event-log.path names (or --file) and its rotated files. Lines that are",
-                "not events are skipped and counted on standard error. Exit code 0 when the log was read, 1 when",
-                "there is no log there or it cannot be read, 2 for a bad option or config."})
+                "Reads the file that event-log.path names (or --file), rotated files included.",
+                "Lines that are not events are skipped and counted on standard error.",
+                "Exit code 0 when the log was read, 1 when there is none there or it cannot",
+                "be read, 2 for a bad option or config."})
 public final class LogCommand implements Callable<Integer> {
     private static final int EXIT_FAILED = 1;
     private static final int EXIT_USAGE = 2;
@@ -54,7 +55,7 @@ public final class LogCommand implements Callable<Integer> {
     private Path config;
 
     @Option(names = {"-f", "--file"}, paramLabel = "PATH",
-            description = "Read this log file and its rotated siblings (PATH.1, PATH.2, … before its extension).")
+            description = "Read this log file and the rotated files beside it (for n1.jsonl: n1.1.jsonl, n1.2.jsonl, …).")
     private Path file;
 
     @Option(names = "--since", paramLabel = "WHEN",
