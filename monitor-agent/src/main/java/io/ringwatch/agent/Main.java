@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 /**
  * The agent's command line: {@code java -jar ringwatch-agent.jar <command>}, with {@code run},
- * {@code check-config}, {@code status} and {@code demo}.
+ * {@code check-config}, {@code status}, {@code log} and {@code demo}.
  */
 @Command(name = "ringwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Peer-to-peer monitoring of a small server farm: every node watches its partners in a ring.",
-        subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, LogCommand.class, DemoCommand.class})
 public final class Main {
     private Main() {
     }

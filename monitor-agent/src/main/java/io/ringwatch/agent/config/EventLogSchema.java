@@ -4,12 +4,15 @@ import io.ringwatch.api.NodeId;
 import io.ringwatch.engine.eventlog.JsonLinesEventLog;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /** The {@code event-log} section: the file, its rotation and retention, and when it is synced. */
 final class EventLogSchema {
-    static final List<String> KEYS = List.of("path", "fsync", "max-file-size", "max-files");
+    static final List<String> KEYS = List.of("path", "fsync", "max-file-size", "max-files", "rotate-daily", "retain");
+    /** The shortest {@code retain}: shorter is more likely a slip ({@code 30m} for {@code 30d}) than a wish. */
+    static final Duration MIN_RETAIN = Duration.ofHours(1);
 
     private EventLogSchema() {
     }
@@ -31,6 +34,9 @@ final class EventLogSchema {
             map.get().get("max-file-size").flatMap(value -> value.parse(ByteSizes.EXAMPLE,
                     text -> ByteSizes.parse(text).filter(bytes -> bytes >= 1))).ifPresent(config::maxFileBytes);
             map.get().get("max-files").flatMap(value -> value.integer(1, Integer.MAX_VALUE)).ifPresent(config::maxFiles);
+            map.get().get("rotate-daily").flatMap(YamlValue::bool).ifPresent(config::rotateDaily);
+            map.get().get("retain").flatMap(value -> value.parse("a duration of at least 1h, such as 30d or 90d",
+                    text -> Durations.parse(text).filter(age -> age.compareTo(MIN_RETAIN) >= 0))).ifPresent(config::maxAge);
         }
         Optional<Path> chosen = path.isPresent() ? path : node.map(EventLogSchema::defaultPath);
         return chosen.map(file -> new EventLogEntry(file, config.build()));

@@ -1,12 +1,7 @@
 package io.ringwatch.engine.eventlog;
 
 import io.ringwatch.api.Event;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,8 +13,9 @@ import java.util.Objects;
  * Reads the files a {@link JsonLinesEventLog} writes. A line that does not read as an event is
  * not fatal: it becomes a problem in the {@link Result}, naming the file and line, and every
  * other event is kept. Blank lines are skipped. A last line without its line end (a write in
- * progress, or torn by a crash) is kept if it reads as a whole event and reported otherwise.
- * Everything read is held in memory. Stateless and thread-safe; reading a log while it rotates
+ * progress, or torn by a crash) is kept if it reads as a whole event and reported otherwise; a
+ * line longer than 1 MiB is reported without being read. Everything read is held in memory: to
+ * read a large log, or only some of its events, use {@link EventCursor}. Stateless and thread-safe; reading a log while it rotates
  * may miss or repeat the events of a rotated file.
  */
 public final class EventLogReader {
@@ -64,10 +60,7 @@ public final class EventLogReader {
      * @throws IOException if the file cannot be read
      */
     public static Result read(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        Result.Builder result = new Result.Builder();
-        readInto(file, result);
-        return result.build();
+        return readAll(List.of(Objects.requireNonNull(file, "file")));
     }
 
     /**
@@ -80,56 +73,28 @@ public final class EventLogReader {
      * @throws IOException if a file cannot be read
      */
     public static Result readWithRotated(Path file) throws IOException {
-        List<Path> paths = new LogFiles(Objects.requireNonNull(file, "file")).rotatedOldestFirst();
-        if (Files.exists(file) || paths.isEmpty()) {
-            paths.add(file);
-        }
+        return readAll(new LogFiles(Objects.requireNonNull(file, "file")).allOldestFirst());
+    }
+
+    /** Reads these files in this order. */
+    static Result readAll(List<Path> files) throws IOException {
         Result.Builder result = new Result.Builder();
-        for (Path path : paths) {
+        for (Path path : files) {
             readInto(path, result);
         }
         return result.build();
     }
 
     private static void readInto(Path file, Result.Builder result) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            byte[] chunk = new byte[64 * 1024];
-            int lineNumber = 1;
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (chunk[i] == '\n') {
-                        line.write(chunk, start, i - start);
-                        readLine(file, lineNumber++, line.toByteArray(), true, result);
-                        line.reset();
-                        start = i + 1;
-                    }
+        try (LineReader lines = new LineReader(Files.newInputStream(file))) {
+            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                DecodedLine decoded = DecodedLine.of(file, line);
+                if (decoded instanceof DecodedLine.Readable readable) {
+                    result.events.add(readable.event());
+                } else if (decoded instanceof DecodedLine.Unreadable unreadable) {
+                    result.problems.add(unreadable.problem());
                 }
-                line.write(chunk, start, n - start);
             }
-            if (line.size() > 0) {
-                readLine(file, lineNumber, line.toByteArray(), false, result);
-            }
-        }
-    }
-
-    private static void readLine(Path file, int number, byte[] bytes, boolean ended, Result.Builder result) {
-        String where = file + " line " + number + ": " + (ended ? "" : "incomplete last line (a write in progress, or torn by a crash): ");
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            result.problems.add(where + "not valid UTF-8");
-            return;
-        }
-        if (text.isBlank()) {
-            return;
-        }
-        try {
-            result.events.add(EventJson.decode(text));
-        } catch (IllegalArgumentException e) {
-            result.problems.add(where + e.getMessage());
         }
     }
 }

@@ -9,14 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The default durable {@link EventLog}: an append-only file of one {@link EventJson} line per
- * event, in UTF-8, rotated by size ({@code events.jsonl}, then {@code events.1.jsonl},
- * {@code events.2.jsonl}, …) and kept to a number of files. Read it back with
- * {@link EventLogReader}.
+ * event, in UTF-8. Rotated ({@code events.jsonl} becomes {@code events.1.jsonl}, the one before
+ * {@code events.2.jsonl}, …) when a line would make it larger than a size, and when an event's
+ * UTC day is not the day of the file's last event, so that each file holds one day; a number of
+ * files is kept, and rotated files whose newest event is older than a maximum age are deleted.
+ * Read it back with {@link EventLogReader}, or query it with {@link EventCursor}.
  *
  * <p><b>Crashes.</b> Each event is written whole, with one write of its line to a file opened
  * for appending, so a crash can tear at most the last line. {@link #open} mends that: a torn
@@ -28,14 +37,22 @@ import java.util.Objects;
  * {@link #flush()} or {@link #close()} returns; with {@link Fsync#EVERY_APPEND}, when
  * {@link #append} returns.
  *
+ * <p><b>Time.</b> The log reads no clock: days and ages are those of the events' own times.
+ *
  * <p><b>Threading.</b> Not thread-safe beyond the {@link EventLog} contract: one thread at a
  * time may append, flush or close, and one log at a time (in one process) may write a file.
  */
 public final class JsonLinesEventLog implements EventLog {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonLinesEventLog.class);
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** The day of a file that is empty, or whose last line is not an event. */
+    private static final long NO_DAY = Long.MIN_VALUE;
+
     private final LogFiles files;
     private final Config config;
     private FileChannel channel;
     private long size;
+    private long fileDay;
     private boolean closed;
     private long forces;
 
@@ -43,6 +60,7 @@ public final class JsonLinesEventLog implements EventLog {
         this.files = files;
         this.config = config;
         openFile();
+        fileDay = size == 0 ? NO_DAY : LastLine.event(files.file()).map(event -> day(event.at())).orElse(NO_DAY);
     }
 
     /**
@@ -87,9 +105,11 @@ public final class JsonLinesEventLog implements EventLog {
     }
 
     /**
-     * Writes the event as one line, rotating first if the line would make the file larger
-     * than {@link Config#maxFileBytes()} (a line larger than that still goes whole into a file
-     * of its own).
+     * Writes the event as one line. Rotates first if the line would make the file larger than
+     * {@link Config#maxFileBytes()} (a line larger than that still goes whole into a file of its
+     * own), or if {@link Config#rotateDaily()} and the event's UTC day is not that of the file's
+     * last event; after a rotation, deletes the rotated files beyond {@link Config#maxFiles()} and
+     * those older than {@link Config#maxAge()} at the event's time.
      *
      * @throws NullPointerException if {@code event} is null
      * @throws IllegalStateException if the log is closed
@@ -102,24 +122,41 @@ public final class JsonLinesEventLog implements EventLog {
             throw new IllegalStateException("event log " + file() + " is closed");
         }
         byte[] line = (EventJson.encode(event) + "\n").getBytes(StandardCharsets.UTF_8);
-        if (size > 0 && size + line.length > config.maxFileBytes()) {
+        long day = day(event.at());
+        boolean newDay = config.rotateDaily() && fileDay != NO_DAY && day != fileDay;
+        if (size > 0 && (size + line.length > config.maxFileBytes() || newDay)) {
             rotate();
+            config.maxAge().ifPresent(maxAge -> pruneOlderThan(maxAge, event.at()));
         }
         write(line);
+        fileDay = day;
         if (config.fsync() == Fsync.EVERY_APPEND) {
             force();
         }
     }
 
     /**
-     * The events of the current file, oldest first. Lines that cannot be read are skipped, as
-     * {@link EventLogReader} does. Rotated files are not read: a delivery queued just before a
-     * rotation and still open at a restart is not sent again (rotation comes every
-     * {@code maxFileBytes}, 64 MiB by default, so this is rare).
+     * The events of the current file and of as many of the newest rotated files as fit, with
+     * it, within {@link Config#maxFileBytes()}, oldest first: what an engine needs back at a
+     * start (open deliveries, routing changes, incidents) after a daily rotation or a few, held
+     * in no more memory than one full file. Lines that cannot be read are skipped, as
+     * {@link EventLogReader} does.
      */
     @Override
     public List<Event> replay() throws IOException {
-        return EventLogReader.read(file()).events();
+        List<Path> newestFirst = new ArrayList<>(List.of(file()));
+        long bytes = Files.size(file());
+        List<Path> rotated = files.rotatedOldestFirst();
+        for (int i = rotated.size() - 1; i >= 0; i--) {
+            long more = Files.size(rotated.get(i));
+            if (bytes + more > config.maxFileBytes()) {
+                break;
+            }
+            bytes += more;
+            newestFirst.add(rotated.get(i));
+        }
+        Collections.reverse(newestFirst);
+        return EventLogReader.readAll(newestFirst).events();
     }
 
     /**
@@ -190,6 +227,20 @@ public final class JsonLinesEventLog implements EventLog {
         }
     }
 
+    /** Age retention must not stop the log: a file it could not delete is tried again at the next rotation. */
+    private void pruneOlderThan(Duration maxAge, Instant now) {
+        try {
+            AgeRetention.prune(files, now, maxAge);
+        } catch (IOException | RuntimeException failure) {
+            LOG.warn("Could not delete the rotated files of {} older than {}", files.file(), maxAge, failure);
+        }
+    }
+
+    /** The UTC day of an instant, counted from 1970-01-01; defined for every instant. */
+    private static long day(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
+    }
+
     private void force() throws IOException {
         channel.force(false);
         forces++;
@@ -210,8 +261,8 @@ public final class JsonLinesEventLog implements EventLog {
     }
 
     /**
-     * How a {@link JsonLinesEventLog} writes: when it syncs, when it rotates, how many files it
-     * keeps. Immutable and thread-safe; start from {@link #ofDefaults()}, {@link #custom()} or
+     * How a {@link JsonLinesEventLog} writes: when it syncs, when it rotates, what it keeps.
+     * Immutable and thread-safe; start from {@link #ofDefaults()}, {@link #custom()} or
      * {@link #from(Config)}.
      *
      * @param fsync when appended events are forced to the disk
@@ -219,30 +270,51 @@ public final class JsonLinesEventLog implements EventLog {
      *        larger goes into a new file
      * @param maxFiles how many files are kept, counting the one being written: at rotation the
      *        oldest beyond this are deleted (1 keeps no rotated file at all)
+     * @param rotateDaily whether a file is also rotated when the UTC day changes, so that each
+     *        file holds the events of one day
+     * @param maxAge the age after which a rotated file is deleted, measured from its newest
+     *        event to the event that starts a new file; empty to keep files whatever their age
      */
-    public record Config(Fsync fsync, long maxFileBytes, int maxFiles) {
+    public record Config(Fsync fsync, long maxFileBytes, int maxFiles, boolean rotateDaily, Optional<Duration> maxAge) {
         /** Syncs on flush only. */
         public static final Fsync DEFAULT_FSYNC = Fsync.ON_FLUSH;
         /** Rotates at 64 MiB. */
         public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
-        /** Keeps 10 files: the one being written and 9 rotated ones. */
-        public static final int DEFAULT_MAX_FILES = 10;
+        /** Keeps 100 files: the one being written and 99 rotated ones, over three months of daily files. */
+        public static final int DEFAULT_MAX_FILES = 100;
+        /** Rotates daily. */
+        public static final boolean DEFAULT_ROTATE_DAILY = true;
 
         /**
-         * @throws NullPointerException if {@code fsync} is null
-         * @throws IllegalArgumentException if {@code maxFileBytes} or {@code maxFiles} is less than 1
+         * @throws NullPointerException if {@code fsync} or {@code maxAge} is null
+         * @throws IllegalArgumentException if {@code maxFileBytes} or {@code maxFiles} is less
+         *         than 1, or {@code maxAge} holds a duration that is not positive
          */
         public Config {
             Objects.requireNonNull(fsync, "fsync");
+            Objects.requireNonNull(maxAge, "maxAge");
             if (maxFileBytes < 1) {
                 throw new IllegalArgumentException("maxFileBytes must be at least 1, was " + maxFileBytes);
             }
             if (maxFiles < 1) {
                 throw new IllegalArgumentException("maxFiles must be at least 1, was " + maxFiles);
             }
+            if (maxAge.isPresent() && (maxAge.get().isZero() || maxAge.get().isNegative())) {
+                throw new IllegalArgumentException("maxAge must be positive, was " + maxAge.get());
+            }
         }
 
-        /** The defaults: sync on flush, rotate at 64 MiB, keep 10 files. */
+        /**
+         * A config that rotates daily and deletes no file for its age.
+         *
+         * @throws NullPointerException if {@code fsync} is null
+         * @throws IllegalArgumentException if {@code maxFileBytes} or {@code maxFiles} is less than 1
+         */
+        public Config(Fsync fsync, long maxFileBytes, int maxFiles) {
+            this(fsync, maxFileBytes, maxFiles, DEFAULT_ROTATE_DAILY, Optional.empty());
+        }
+
+        /** The defaults: sync on flush, rotate at 64 MiB and daily, keep 100 files whatever their age. */
         public static Config ofDefaults() {
             return new Config(DEFAULT_FSYNC, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES);
         }
@@ -266,11 +338,15 @@ public final class JsonLinesEventLog implements EventLog {
             private Fsync fsync;
             private long maxFileBytes;
             private int maxFiles;
+            private boolean rotateDaily;
+            private Optional<Duration> maxAge;
 
             private Builder(Config base) {
                 fsync = base.fsync;
                 maxFileBytes = base.maxFileBytes;
                 maxFiles = base.maxFiles;
+                rotateDaily = base.rotateDaily;
+                maxAge = base.maxAge;
             }
 
             /** When appended events are forced to the disk. */
@@ -291,14 +367,27 @@ public final class JsonLinesEventLog implements EventLog {
                 return this;
             }
 
+            /** Whether a file is also rotated when the UTC day changes. */
+            public Builder rotateDaily(boolean rotateDaily) {
+                this.rotateDaily = rotateDaily;
+                return this;
+            }
+
+            /** The age after which a rotated file is deleted, positive; {@code null} keeps files whatever their age. */
+            public Builder maxAge(Duration maxAge) {
+                this.maxAge = Optional.ofNullable(maxAge);
+                return this;
+            }
+
             /**
              * Builds the config.
              *
              * @throws NullPointerException if {@code fsync} is null
-             * @throws IllegalArgumentException if {@code maxFileBytes} or {@code maxFiles} is less than 1
+             * @throws IllegalArgumentException if {@code maxFileBytes} or {@code maxFiles} is
+             *         less than 1, or {@code maxAge} is not positive
              */
             public Config build() {
-                return new Config(fsync, maxFileBytes, maxFiles);
+                return new Config(fsync, maxFileBytes, maxFiles, rotateDaily, maxAge);
             }
         }
     }

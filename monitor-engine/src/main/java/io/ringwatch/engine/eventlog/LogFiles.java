@@ -74,6 +74,18 @@ final class LogFiles {
     }
 
     /**
+     * Every file of the log, oldest first: the rotated siblings, then the file itself if it
+     * exists or if no rotated sibling does.
+     */
+    List<Path> allOldestFirst() throws IOException {
+        List<Path> paths = rotatedOldestFirst();
+        if (Files.exists(file) || paths.isEmpty()) {
+            paths.add(file);
+        }
+        return paths;
+    }
+
+    /**
      * Renames the file to {@code .1}, each rotated sibling {@code .n} to {@code .n+1}, and
      * deletes those that would be numbered {@code maxFiles} or more, so that at most
      * {@code maxFiles} files remain with the new, still missing, file. Renames go oldest first,

@@ -16,7 +16,16 @@ class HumanEventFormatPropertiesTest {
         assertThat(line.chars().filter(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029').count())
                 .as("line breaks and control characters in %s", line)
                 .isZero();
-        assertThat(line).endsWith(event.humanLine());
+        assertThat(line).endsWith(HumanEventFormat.escape(event.humanLine()));
+    }
+
+    @Property(tries = 300)
+    void rendersEveryEventWithItsDetailsOnOneLine(@ForAll("events") Event event) {
+        String line = HumanEventFormat.formatWithDetails(event);
+        assertThat(line.chars().filter(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u202e').count())
+                .as("line breaks and control characters in %s", line)
+                .isZero();
+        assertThat(line).startsWith(HumanEventFormat.format(event)).endsWith("]");
     }
 
     @Provide

@@ -40,4 +40,35 @@ class HumanEventFormatTest {
         assertThat(HumanEventFormat.format(first)).isEqualTo("-1000000000-01-01 00:00:00Z n1 INFORMATION: x");
         assertThat(HumanEventFormat.format(last)).isEqualTo("+1000000000-12-31 23:59:59Z n1 INFORMATION: x");
     }
+
+    @Test
+    void showsKindTargetStatusesAndAttributesWithItsDetails() {
+        assertThat(HumanEventFormat.formatWithDetails(Events.ordersApiDown())).isEqualTo("2026-11-24 10:15:00Z n1 CRITICAL:"
+                + " orders-api DOWN on node n3 [STATE_CHANGED target=n3/orders-api status=DOWN previous=UP reason=\"connection refused\"]");
+    }
+
+    @Test
+    void escapesLineBreaksAndControlsInAttributesSoThatTheyCannotForgeALine() {
+        Event received = Event.builder(EventKind.MESSAGE_RECEIVED).at(Events.AT).observer(NodeId.of("n2"))
+                .message("Message from alice")
+                .attribute("text", "ack\n2026-11-24 10:16:00Z n2 INFORMATION: node n3 UP\r\u001b[2J")
+                .attribute("by\nnobody", "a\"b\\n")
+                .build();
+
+        String line = HumanEventFormat.formatWithDetails(received);
+
+        assertThat(line).doesNotContain("\n", "\r", "\u001b").isEqualTo("2026-11-24 10:15:00Z n2 INFORMATION: Message from alice"
+                + " [MESSAGE_RECEIVED \"by\\nnobody\"=\"a\\\"b\\\\n\""
+                + " text=\"ack\\n2026-11-24 10:16:00Z n2 INFORMATION: node n3 UP\\r\\u001b[2J\"]");
+    }
+
+    @Test
+    void escapesWhatCouldStillReachAMessageAndCharactersThatReorderText() {
+        assertThat(HumanEventFormat.escape("a\nb\tc\u0000d\u2028e\u202eevil")).isEqualTo("a\\nb\\tc\\u0000d\\u2028e\\u202eevil");
+        assertThat(HumanEventFormat.escape("C:\\logs é 😀")).isEqualTo("C:\\logs é 😀");
+
+        Event reordered = Event.builder(EventKind.ANNOTATION).at(Events.AT).observer(NodeId.of("n2"))
+                .message("note \u202eKO si 3n").build();
+        assertThat(HumanEventFormat.format(reordered)).isEqualTo("2026-11-24 10:15:00Z n2 INFORMATION: note \\u202eKO si 3n");
+    }
 }

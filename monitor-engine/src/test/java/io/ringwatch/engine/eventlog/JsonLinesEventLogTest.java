@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringwatch.api.Event;
+import io.ringwatch.api.EventKind;
+import io.ringwatch.api.NodeId;
 import io.ringwatch.engine.eventlog.JsonLinesEventLog.Config;
 import io.ringwatch.engine.eventlog.JsonLinesEventLog.Fsync;
 import java.io.IOException;
@@ -254,6 +256,21 @@ class JsonLinesEventLogTest {
         }
 
         assertThat(EventLogReader.read(file)).isEqualTo(new EventLogReader.Result(List.of(odd), List.of()));
+    }
+
+    @Test
+    void aMessageOrAttributeWithLineBreaksCannotForgeALineOfTheFile() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        String forged = "\n" + EventJson.encode(Events.ordersApiDown()) + "\r\n";
+        Event received = Event.builder(EventKind.MESSAGE_RECEIVED).at(Events.AT).observer(NodeId.of("n2"))
+                .message("ack" + forged).attribute("text", "ack" + forged).attribute("by" + forged, "alice\u2028").build();
+        try (JsonLinesEventLog log = JsonLinesEventLog.open(file)) {
+            log.append(received);
+        }
+
+        assertThat(Files.readAllLines(file, UTF_8)).singleElement().asString().startsWith("{\"at\":");
+        assertThat(EventLogReader.read(file)).isEqualTo(new EventLogReader.Result(List.of(received), List.of()));
+        assertThat(received.attribute("text")).contains("ack" + forged);
     }
 
     private static void writeLog(Path file, Event... events) throws IOException {
