@@ -9,7 +9,7 @@ import io.ringwatch.engine.eventlog.EventCursor;
 import io.ringwatch.engine.eventlog.EventFilter;
 import io.ringwatch.engine.eventlog.HumanEventFormat;
 import io.ringwatch.engine.eventlog.LoggedEvent;
-import io.ringwatch.engine.eventlog.TargetPattern;
+import io.ringwatch.engine.routing.TargetPattern;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -170,7 +170,7 @@ public final class LogCommand implements Callable<Integer> {
         }
         for (String target : targets) {
             try {
-                filter.target(TargetPattern.parse(target.strip()));
+                filter.target(TargetPattern.of(target.strip()));
             } catch (IllegalArgumentException invalid) {
                 throw new IllegalArgumentException("--target: " + invalid.getMessage(), invalid);
             }

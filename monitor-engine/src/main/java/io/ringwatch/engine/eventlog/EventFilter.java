@@ -3,6 +3,7 @@ package io.ringwatch.engine.eventlog;
 import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.NodeId;
+import io.ringwatch.engine.routing.TargetPattern;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

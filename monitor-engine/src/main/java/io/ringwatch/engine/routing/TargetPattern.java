@@ -43,6 +43,11 @@ public final class TargetPattern {
         return new TargetPattern(trimmed);
     }
 
+    /** The pattern of exactly this target: for a node, the node and its services. */
+    public static TargetPattern of(TargetId target) {
+        return of(Objects.requireNonNull(target, "target").toString());
+    }
+
     /** Whether the target is covered. */
     public boolean matches(TargetId target) {
         if (!node.matcher(target.node().value()).matches()) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.engine.eventlog.JsonLinesEventLog.Config;
+import io.ringwatch.engine.routing.TargetPattern;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class EventCursorTest {
         Path file = dir.resolve("events.jsonl");
         write(file, line(Events.probeFailure(1)) + line(Events.ordersApiDown()) + line(Events.probeFailure(2)));
 
-        EventFilter downs = EventFilter.custom().kinds(EventKind.STATE_CHANGED).target(TargetPattern.parse("n3")).build();
+        EventFilter downs = EventFilter.custom().kinds(EventKind.STATE_CHANGED).target(TargetPattern.of("n3")).build();
         try (EventCursor cursor = EventCursor.open(file, downs)) {
             assertThat(cursor.next().event()).isEqualTo(Events.ordersApiDown());
             assertThat(cursor.hasNext()).isFalse();

@@ -7,6 +7,7 @@ import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.routing.TargetPattern;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -31,19 +32,19 @@ class EventFilterTest {
     void takesAnyOfTheObserversTargetsAndKinds() {
         EventFilter filter = EventFilter.custom()
                 .observer(NodeId.of("n2")).observer(NodeId.of("n1"))
-                .target(TargetPattern.parse("n4")).target(TargetPattern.parse("n3/orders-api"))
+                .target(TargetPattern.of("n4")).target(TargetPattern.of("n3/orders-api"))
                 .kinds(EventKind.ANNOTATION, EventKind.STATE_CHANGED)
                 .build();
 
         assertThat(filter.matches(DOWN)).isTrue();
         assertThat(EventFilter.custom().observer(NodeId.of("n2")).build().matches(DOWN)).isFalse();
-        assertThat(EventFilter.custom().target(TargetPattern.parse("n3/web")).build().matches(DOWN)).isFalse();
+        assertThat(EventFilter.custom().target(TargetPattern.of("n3/web")).build().matches(DOWN)).isFalse();
         assertThat(EventFilter.custom().kinds(EventKind.PROBE_FAILED).build().matches(DOWN)).isFalse();
     }
 
     @Test
     void anEventAboutNoTargetPassesNoTargetPattern() {
-        assertThat(EventFilter.custom().target(TargetPattern.parse("*")).build().matches(note())).isFalse();
+        assertThat(EventFilter.custom().target(TargetPattern.of("*")).build().matches(note())).isFalse();
         assertThat(EventFilter.custom().target(TargetPattern.of(TargetId.parse("n1"))).build().matches(note())).isFalse();
     }
 
