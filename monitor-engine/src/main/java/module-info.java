@@ -10,7 +10,9 @@ module io.ringwatch.engine {
     requires jdk.httpserver;
 
     exports io.ringwatch.engine;
+    exports io.ringwatch.engine.audit;
     exports io.ringwatch.engine.check;
+    exports io.ringwatch.engine.conversation;
     exports io.ringwatch.engine.dispatch;
     exports io.ringwatch.engine.endpoint;
     exports io.ringwatch.engine.eventlog;

@@ -78,6 +78,24 @@ public interface Notifier extends AutoCloseable {
                 + " not to a contact's address");
     }
 
+    /**
+     * Whether this channel also receives messages from people (a chat bot, XMPP, a call's
+     * keypress): then the engine calls {@link #startReceiving} once it runs. False by default.
+     */
+    default boolean receives() {
+        return false;
+    }
+
+    /**
+     * Starts receiving: from now until {@link #close()}, hand every message that arrives to
+     * {@code conversation} and send its answer, if not empty, back to the sender on this channel.
+     * Must not block: receive on a thread of the notifier's own (one, however many messages).
+     * Called once, after the engine started, only if {@link #receives()} is true. Does nothing by
+     * default.
+     */
+    default void startReceiving(Conversation conversation) {
+    }
+
     /** Releases what the notifier holds. Called once, when the engine closes. */
     @Override
     default void close() {

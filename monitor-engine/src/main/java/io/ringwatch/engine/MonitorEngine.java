@@ -1,5 +1,6 @@
 package io.ringwatch.engine;
 
+import io.ringwatch.api.Conversation;
 import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.EventLog;
@@ -11,6 +12,7 @@ import io.ringwatch.api.Probe;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.audit.EventRecorder;
+import io.ringwatch.engine.conversation.CommandConversation;
 import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.delivery.Lane;
 import io.ringwatch.engine.dispatch.NotifierProviders;
@@ -81,6 +83,7 @@ public final class MonitorEngine implements AutoCloseable {
     private final EventRecorder events;
     private final Dispatcher dispatcher;
     private final Watcher watcher;
+    private final CommandConversation conversation;
     private final SystemScheduler ownedScheduler;
     private final List<MaintenanceWindow> maintenance;
     private final EngineMetrics metrics = new EngineMetrics();
@@ -107,6 +110,7 @@ public final class MonitorEngine implements AutoCloseable {
                 events, dispatcher, builder.controlTarget, new SplittableRandom(seed), metrics);
         maintenance = List.copyOf(builder.maintenance);
         eventLog = log;
+        conversation = new CommandConversation(this, events, clock);
     }
 
     /** Starts a builder. */
@@ -136,6 +140,7 @@ public final class MonitorEngine implements AutoCloseable {
         restoreRoutingChanges(earlier);
         watcher.restoreIncidents(earlier);
         watcher.start();
+        dispatcher.startReceiving(conversation);
     }
 
     /** What the event log holds from earlier runs, for the outbox; none if it cannot be read back. */
@@ -268,6 +273,15 @@ public final class MonitorEngine implements AutoCloseable {
             }
         }
         return changed;
+    }
+
+    /**
+     * Where messages people send to this engine go: channels that receive hand them here, and
+     * a host app that receives messages its own way (a web form, a bot it runs) may too. See
+     * {@link CommandConversation} for what it does with them.
+     */
+    public Conversation conversation() {
+        return conversation;
     }
 
     /**

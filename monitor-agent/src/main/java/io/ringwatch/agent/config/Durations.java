@@ -1,10 +1,7 @@
 package io.ringwatch.agent.config;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Durations as people write them in the config file: {@code 500ms}, {@code 30s}, {@code 5m},
@@ -14,9 +11,6 @@ import java.util.regex.Pattern;
 public final class Durations {
     /** What a duration looks like, for error messages. */
     static final String EXAMPLE = "a duration such as 30s, 5m or 1h30m";
-
-    private static final Pattern SHORT = Pattern.compile(
-            "(?:(\\d{1,9})d)?(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?(?:(\\d{1,9})ms)?");
 
     private Durations() {
     }
@@ -30,23 +24,7 @@ public final class Durations {
      * @throws NullPointerException if {@code text} is null
      */
     public static Optional<Duration> parse(String text) {
-        String trimmed = text.strip();
-        if (trimmed.startsWith("P") || trimmed.startsWith("p") || trimmed.startsWith("-P")) {
-            try {
-                return Optional.of(Duration.parse(trimmed));
-            } catch (DateTimeParseException notIso) {
-                return Optional.empty();
-            }
-        }
-        Matcher matcher = SHORT.matcher(trimmed);
-        if (trimmed.isEmpty() || !matcher.matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofDays(number(matcher, 1))
-                .plusHours(number(matcher, 2))
-                .plusMinutes(number(matcher, 3))
-                .plusSeconds(number(matcher, 4))
-                .plusMillis(number(matcher, 5)));
+        return io.ringwatch.engine.audit.Durations.parse(text);
     }
 
     /**
@@ -83,11 +61,6 @@ public final class Durations {
         }
         long minutes = seconds / 60;
         return minutes <= 120 || minutes % 60 != 0 ? minutes + " min" : minutes / 60 + " h";
-    }
-
-    private static long number(Matcher matcher, int group) {
-        String digits = matcher.group(group);
-        return digits == null ? 0 : Long.parseLong(digits);
     }
 
     private static void append(StringBuilder text, long amount, String unit) {

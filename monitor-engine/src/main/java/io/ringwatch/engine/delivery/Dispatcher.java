@@ -1,5 +1,6 @@
 package io.ringwatch.engine.delivery;
 
+import io.ringwatch.api.Conversation;
 import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.NodeId;
@@ -223,6 +224,23 @@ public final class Dispatcher {
             LOG.info("{} sends again {} notification(s) left undelivered before it stopped", self, resent);
         }
         return resent;
+    }
+
+    /**
+     * Lets every channel that receives messages start receiving them into {@code conversation}.
+     * A channel that fails to start is logged and left out; the others go on.
+     */
+    public void startReceiving(Conversation conversation) {
+        for (Channel channel : channels.values()) {
+            try {
+                if (channel.notifier.receives()) {
+                    channel.notifier.startReceiving(conversation);
+                }
+            } catch (RuntimeException failure) {
+                LOG.warn("Channel {} could not start receiving messages: {}", channel.name,
+                        OneLine.of(failure.getMessage(), 200));
+            }
+        }
     }
 
     /**

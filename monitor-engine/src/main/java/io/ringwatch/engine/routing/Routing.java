@@ -177,6 +177,21 @@ public final class Routing {
     }
 
     /**
+     * Ends the mutes made with a reason that cover {@code target}: a mute for a reason ("deploying
+     * 2.4.1") is about the trouble at hand, so it ends when the target recovers.
+     *
+     * @return the mutes ended
+     */
+    public List<Mute> endMutesWithAReason(io.ringwatch.api.TargetId target) {
+        synchronized (lock) {
+            List<Mute> ended = mutes.stream().filter(mute -> !mute.reason().isBlank() && mute.targets().matches(target))
+                    .toList();
+            mutes.removeAll(ended);
+            return ended;
+        }
+    }
+
+    /**
      * Puts someone on call instead of the schedule for a while.
      *
      * @throws IllegalArgumentException if the contact is unknown

@@ -14,7 +14,9 @@ import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.audit.EventRecorder;
 import io.ringwatch.engine.delivery.Dispatcher;
 import io.ringwatch.engine.peer.TargetReport;
+import io.ringwatch.engine.routing.Mute;
 import io.ringwatch.engine.routing.Router;
+import io.ringwatch.engine.routing.RoutingChange;
 import io.ringwatch.engine.state.Transition;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,12 +142,25 @@ final class Alerts implements Handoff.Sender {
         }
         record.incident = null;
         incident.cancelTimers();
+        endMutesWithAReason(record);
         Optional<MaintenanceWindow> window = maintenance.covering(record.target);
         if (window.isPresent()) {
             suppressed(record, incident.key, NotificationKind.RECOVERY, Status.UP, "maintenance: " + window.get().reason());
             return;
         }
         handoff.recovery(record, incident, result.reason());
+    }
+
+    /** The target recovered: mutes made for a reason about it are over, and its recovery reaches those people too. */
+    private void endMutesWithAReason(TargetRecord record) {
+        for (Mute ended : dispatcher.routing().endMutesWithAReason(record.target)) {
+            var event = events.event(EventKind.ROUTING_CHANGED).target(record.target)
+                    .message(ended.contact() + "'s mute of " + ended.targets() + " (" + ended.reason() + ") ended: "
+                            + record.target.describe("UP") + " again")
+                    .attribute("ended-by", "recovery");
+            new RoutingChange.Unmute(ended.contact(), ended.targets(), self.value()).attributes().forEach(event::attribute);
+            events.record(event);
+        }
     }
 
     /** {@code record} started flapping: one notice, then quiet until it settles. */
