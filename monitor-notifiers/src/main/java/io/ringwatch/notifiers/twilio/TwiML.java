@@ -4,6 +4,8 @@ import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.notifiers.channel.ChannelText;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,8 @@ final class TwiML {
     /** The least room the spoken text must have once the acknowledgement URL is in. */
     static final int MIN_SPOKEN = 500;
     static final String PRESS_ONE = "Press 1 to acknowledge.";
+    /** Room kept for {@code &incident=} and the longest incident key, percent-encoded and XML-escaped. */
+    static final int MAX_INCIDENT_PARAMETER = 320;
 
     private TwiML() {
     }
@@ -44,8 +48,9 @@ final class TwiML {
      * trouble someone can still acknowledge (an alert, a reminder, an escalation).
      */
     static String of(Notification notification, Optional<URI> acknowledgeAt) {
-        Optional<URI> ackUrl = acknowledgeable(notification) ? acknowledgeAt : Optional.empty();
-        String before = ackUrl.map(url -> "<Response><Gather numDigits=\"1\" action=\"" + escape(url.toString())
+        Optional<String> ackUrl = acknowledgeable(notification)
+                ? acknowledgeAt.map(url -> withIncident(url, notification.incidentKey())) : Optional.empty();
+        String before = ackUrl.map(url -> "<Response><Gather numDigits=\"1\" action=\"" + escape(url)
                 + "\" method=\"POST\"><Say>").orElse("<Response><Say>");
         String after = ackUrl.isPresent() ? "</Say><Say>" + PRESS_ONE + "</Say></Gather></Response>" : "</Say></Response>";
         return before + escapeWithin(spoken(notification), MAX_LENGTH - before.length() - after.length()) + after;
@@ -57,10 +62,23 @@ final class TwiML {
                 || kind == NotificationKind.ESCALATION);
     }
 
-    /** Whether a call's document leaves at least {@value #MIN_SPOKEN} characters for the spoken text with this URL. */
+    /**
+     * The acknowledgement URL with the incident's key added as the query parameter
+     * {@code incident}, so that whoever receives the keypress knows which incident it acknowledges:
+     * {@code https://ack.example.com/twilio?token=t&incident=n3%40...}.
+     */
+    static String withIncident(URI ackUrl, String incidentKey) {
+        String url = ackUrl.toString();
+        return url + (ackUrl.getRawQuery() == null ? "?" : "&") + "incident=" + URLEncoder.encode(incidentKey, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether a call's document leaves at least {@value #MIN_SPOKEN} characters for the spoken
+     * text with this URL and the longest incident key.
+     */
     static boolean leavesRoomFor(URI ackUrl) {
         int overhead = ("<Response><Gather numDigits=\"1\" action=\"\" method=\"POST\"><Say></Say><Say>" + PRESS_ONE
-                + "</Say></Gather></Response>").length() + escape(ackUrl.toString()).length();
+                + "</Say></Gather></Response>").length() + escape(ackUrl.toString()).length() + MAX_INCIDENT_PARAMETER;
         return MAX_LENGTH - overhead >= MIN_SPOKEN;
     }
 

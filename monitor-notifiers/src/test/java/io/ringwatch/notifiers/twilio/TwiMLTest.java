@@ -37,12 +37,14 @@ class TwiMLTest {
     void readsTheAlertOutAndAsksForAKeyThatGoesToTheAcknowledgementUrl() throws Exception {
         String twiml = TwiML.of(sampleAlert(), ACK);
 
-        assertThat(twiml).isEqualTo("<Response><Gather numDigits=\"1\" action=\"https://ringwatch.example.com/ack?call=1&amp;token=t\" "
+        assertThat(twiml).isEqualTo("<Response><Gather numDigits=\"1\" action=\"https://ringwatch.example.com/ack?call=1&amp;token=t"
+                + "&amp;incident=n3%2Forders-api%402031-02-03T04%3A05%3A06.789Z\" "
                 + "method=\"POST\"><Say>CRITICAL: orders-api DOWN on node n3. Seen by n1: connection refused.</Say>"
                 + "<Say>Press 1 to acknowledge.</Say></Gather></Response>");
         Element gather = single(parse(twiml).getDocumentElement(), "Gather");
         assertThat(gather.getAttribute("numDigits")).isEqualTo("1");
-        assertThat(gather.getAttribute("action")).isEqualTo("https://ringwatch.example.com/ack?call=1&token=t");
+        assertThat(gather.getAttribute("action")).as("the incident's key goes along, so the keypress acknowledges that one")
+                .isEqualTo("https://ringwatch.example.com/ack?call=1&token=t&incident=n3%2Forders-api%402031-02-03T04%3A05%3A06.789Z");
         assertThat(gather.getAttribute("method")).isEqualTo("POST");
         NodeList says = gather.getElementsByTagName("Say");
         assertThat(says.getLength()).isEqualTo(2);
@@ -94,7 +96,7 @@ class TwiMLTest {
     @Test
     void staysWithinTwiliosLimitHoweverLongTheText() throws Exception {
         Notification longest = sampleWithLongestValues().toBuilder().reason("&<>\"'".repeat(40)).build();
-        URI longAck = URI.create("https://ringwatch.example.com/ack?" + "a=1&".repeat(380));
+        URI longAck = URI.create("https://ringwatch.example.com/ack?" + "a=1&".repeat(370));
 
         String twiml = TwiML.of(longest, Optional.of(longAck));
 
@@ -106,7 +108,7 @@ class TwiMLTest {
 
     @Test
     void anAcknowledgementUrlTooLongForTheDocumentIsNoticed() {
-        assertThat(TwiML.leavesRoomFor(URI.create("https://ringwatch.example.com/ack?" + "a=1&".repeat(450)))).isFalse();
+        assertThat(TwiML.leavesRoomFor(URI.create("https://ringwatch.example.com/ack?" + "a=1&".repeat(390)))).isFalse();
     }
 
     private static Document parse(String twiml) throws Exception {

@@ -73,7 +73,7 @@ class TwilioCallNotifierTest extends NotifierCompatibilityKit {
                 .withFormParam("Twiml", sent.current().isProblem() && sent.kind() != NotificationKind.FLAPPING
                         && sent.kind() != NotificationKind.NOTICE
                         ? containing("<Gather numDigits=\"1\" action=\"https://ringwatch.example.com/twilio/ack?token="
-                                + ACK_TOKEN + "&amp;channel=phone\" method=\"POST\">")
+                                + ACK_TOKEN + "&amp;channel=phone&amp;incident=")
                         : notContaining("<Gather")));
     }
 

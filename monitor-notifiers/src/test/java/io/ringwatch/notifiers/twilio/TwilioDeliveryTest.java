@@ -82,7 +82,8 @@ class TwilioDeliveryTest {
                 .withBasicAuth(SID, TOKEN)
                 .withFormParam("To", equalTo("+15558675310"))
                 .withFormParam("From", equalTo(FROM))
-                .withFormParam("Twiml", equalTo("<Response><Gather numDigits=\"1\" action=\"https://ack.example.com/twilio\" "
+                .withFormParam("Twiml", equalTo("<Response><Gather numDigits=\"1\" action=\"https://ack.example.com/twilio"
+                        + "?incident=n3%2Forders-api%402031-02-03T04%3A05%3A06.789Z\" "
                         + "method=\"POST\"><Say>CRITICAL: orders-api DOWN on node n3. Seen by n1: connection refused.</Say>"
                         + "<Say>Press 1 to acknowledge.</Say></Gather></Response>"))
                 .willReturn(created()));
