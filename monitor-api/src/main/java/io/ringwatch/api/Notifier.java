@@ -96,6 +96,15 @@ public interface Notifier extends AutoCloseable {
     default void startReceiving(Conversation conversation) {
     }
 
+    /**
+     * The part of this channel that takes its provider's HTTP callbacks (a callee's keypress),
+     * if it has one: the node's status endpoint then hands it every {@code POST} to
+     * {@code /ringwatch/v1/callback/<channel name>}. Empty by default.
+     */
+    default Optional<CallbackReceiver> callbacks() {
+        return Optional.empty();
+    }
+
     /** Releases what the notifier holds. Called once, when the engine closes. */
     @Override
     default void close() {

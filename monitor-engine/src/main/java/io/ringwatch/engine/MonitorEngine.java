@@ -1,5 +1,6 @@
 package io.ringwatch.engine;
 
+import io.ringwatch.api.CallbackReceiver;
 import io.ringwatch.api.Conversation;
 import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
@@ -43,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -282,6 +284,18 @@ public final class MonitorEngine implements AutoCloseable {
      */
     public Conversation conversation() {
         return conversation;
+    }
+
+    /**
+     * Hands a provider's callback to the channel of this name (a callee's keypress on a call):
+     * its receiver checks the provider's signature, hands what it means to
+     * {@link #conversation()} and says what to answer.
+     *
+     * @return the answer, or empty if no channel of this name takes callbacks
+     */
+    public Optional<CallbackReceiver.Answer> callback(String channel, CallbackReceiver.Request request) {
+        return dispatcher.callbacks(Objects.requireNonNull(channel, "channel"))
+                .map(receiver -> receiver.receive(Objects.requireNonNull(request, "request"), conversation));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ringwatch.engine.delivery;
 
+import io.ringwatch.api.CallbackReceiver;
 import io.ringwatch.api.Conversation;
 import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
@@ -26,6 +27,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -240,6 +242,20 @@ public final class Dispatcher {
                 LOG.warn("Channel {} could not start receiving messages: {}", channel.name,
                         OneLine.of(failure.getMessage(), 200));
             }
+        }
+    }
+
+    /** The callback receiver of the channel of this name, if it takes callbacks. */
+    public Optional<CallbackReceiver> callbacks(String channelName) {
+        Channel channel = channels.get(channelName);
+        if (channel == null) {
+            return Optional.empty();
+        }
+        try {
+            return Objects.requireNonNullElse(channel.notifier.callbacks(), Optional.empty());
+        } catch (RuntimeException failure) {
+            LOG.warn("Channel {} failed to say whether it takes callbacks: {}", channel.name, OneLine.of(failure.getMessage(), 200));
+            return Optional.empty();
         }
     }
 

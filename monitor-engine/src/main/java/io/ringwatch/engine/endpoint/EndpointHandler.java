@@ -1,5 +1,6 @@
 package io.ringwatch.engine.endpoint;
 
+import io.ringwatch.api.CallbackReceiver;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.OneLine;
 import io.ringwatch.api.TargetId;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -53,6 +55,8 @@ public final class EndpointHandler {
     public static final String ASK_PATH = WireProtocol.ASK;
     /** Prometheus metrics. */
     public static final String METRICS_PATH = WireProtocol.METRICS;
+    /** Where a channel's provider calls back: {@code /ringwatch/v1/callback/} and the channel's name. */
+    public static final String CALLBACK_PATH = WireProtocol.CALLBACK;
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointHandler.class);
 
@@ -113,8 +117,26 @@ public final class EndpointHandler {
                 return now(!only("GET", request) ? notAllowed("GET")
                         : metricsNeedSecret && !authorized(request) ? unauthorized() : metrics());
             default:
-                return now(EndpointResponse.error(404, "not found"));
+                return now(request.path().startsWith(WireProtocol.CALLBACK) ? callback(request)
+                        : EndpointResponse.error(404, "not found"));
         }
+    }
+
+    /**
+     * A provider's callback to a channel ({@code POST /ringwatch/v1/callback/<channel>}): the
+     * channel's receiver checks that its provider sent it (not the farm's secret: the provider
+     * does not have it) and answers.
+     */
+    private EndpointResponse callback(EndpointRequest request) {
+        if (!"POST".equalsIgnoreCase(request.method())) {
+            return notAllowed("POST");
+        }
+        String channel = request.path().substring(WireProtocol.CALLBACK.length());
+        Optional<CallbackReceiver.Answer> answer = engine.callback(channel,
+                new CallbackReceiver.Request(request.query(), request.headers(), request.body()));
+        return answer.map(found -> new EndpointResponse(found.status(), found.contentType(),
+                        found.body().getBytes(StandardCharsets.UTF_8), Map.of()))
+                .orElseGet(() -> EndpointResponse.error(404, "not found"));
     }
 
     private static CompletableFuture<EndpointResponse> now(EndpointResponse response) {

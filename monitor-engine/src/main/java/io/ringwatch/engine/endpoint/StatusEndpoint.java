@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -142,9 +144,17 @@ public final class StatusEndpoint implements AutoCloseable {
         EndpointRequest request;
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(WireProtocol.MAX_QUESTION_BYTES + 1);
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    headers.put(name, values.get(0));
+                }
+            });
+            String query = exchange.getRequestURI().getRawQuery();
             request = new EndpointRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst(WireProtocol.ASKER_HEADER), body);
+                    exchange.getRequestHeaders().getFirst(WireProtocol.ASKER_HEADER), body, query == null ? "" : query,
+                    headers);
         } catch (IOException | RuntimeException failure) {
             finish(exchange);
             throw failure;

@@ -12,6 +12,8 @@ public final class WireProtocol {
     public static final String ASK = "/ringwatch/v1/ask";
     /** Prometheus metrics in the text format. */
     public static final String METRICS = "/metrics";
+    /** Where providers call back, followed by the channel's name: {@code /ringwatch/v1/callback/on-call-phone}. */
+    public static final String CALLBACK = "/ringwatch/v1/callback/";
     /** Which node asks. */
     public static final String ASKER_HEADER = "X-Ringwatch-Node";
     /** The largest question body read. */

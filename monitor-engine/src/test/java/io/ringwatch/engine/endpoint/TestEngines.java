@@ -58,7 +58,7 @@ final class TestEngines {
         return engine;
     }
 
-    private static Transport unreachable() {
+    static Transport unreachable() {
         return new Transport() {
             @Override
             public CompletableFuture<PeerAnswer> ask(Member peer,

@@ -1,5 +1,6 @@
 package io.ringwatch.notifiers.twilio;
 
+import io.ringwatch.api.CallbackReceiver;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Recipient;
 import io.ringwatch.notifiers.channel.ChannelHttp;
@@ -7,6 +8,7 @@ import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -78,6 +80,17 @@ final class TwilioNotifier extends HttpNotifier {
     @Override
     public boolean sendsToAddresses() {
         return true;
+    }
+
+    /**
+     * For a calling channel with an {@code ack-url}: takes the key the callee pressed, posted by
+     * Twilio to {@code /ringwatch/v1/callback/<channel>} (see {@link TwilioKeypress}).
+     */
+    @Override
+    public Optional<CallbackReceiver> callbacks() {
+        return settings.mode() == TwilioMode.CALL
+                ? settings.ackUrl().map(url -> (CallbackReceiver) new TwilioKeypress(settings, url, Clock.systemUTC()))
+                : Optional.empty();
     }
 
     /** Empty if {@code address} is one phone number in E.164 form ({@code +} and up to 15 digits); else what it must be. */
