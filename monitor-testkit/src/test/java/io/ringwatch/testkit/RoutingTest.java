@@ -189,7 +189,8 @@ class RoutingTest {
     void aMuteMadeOnOneNodeSilencesTheContactOnEveryNodeUntilItEnds() {
         try (SimulatedCluster farm = farm(team().build())) {
             farm.runFor(Duration.ofMinutes(3));
-            farm.engine("n5").mute("bob", TargetPattern.of("n3"), Duration.ofMinutes(30), "deploying", "bob");
+            // Without a reason: a mute for a reason would end with the recovery (ConversationTest shows that).
+            farm.engine("n5").mute("bob", TargetPattern.of("n3"), Duration.ofMinutes(30), "", "bob");
             farm.inject(Fault.crash("n3")).runFor(farm.detectionWindow())
                     .inject(Fault.recovery("n3")).runFor(farm.detectionWindow());
 
@@ -197,8 +198,7 @@ class RoutingTest {
             assertThat(kinds(chat.notificationsTo("alice"))).containsExactly(NotificationKind.ALERT,
                     NotificationKind.RECOVERY);
             assertThat(farm.eventLog("n1").events()).anyMatch(event -> event.kind() == EventKind.ROUTING_CHANGED
-                    && event.message().startsWith("bob muted n3 until ") && event.message().endsWith(": deploying")
-                    && "n5".equals(event.attributes().get("told-by")));
+                    && event.message().startsWith("bob muted n3 until ") && "n5".equals(event.attributes().get("told-by")));
 
             farm.runFor(Duration.ofMinutes(30)).inject(Fault.crash("n3")).runFor(farm.detectionWindow());
             assertThat(kinds(chat.notificationsTo("bob"))).as("after the mute").containsExactly(NotificationKind.ALERT);
