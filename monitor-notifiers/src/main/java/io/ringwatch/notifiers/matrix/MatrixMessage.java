@@ -5,9 +5,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Severity;
+import io.ringwatch.notifiers.channel.ChannelText;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,6 +23,8 @@ import java.util.HexFormat;
  */
 final class MatrixMessage {
     static final String HTML_FORMAT = "org.matrix.custom.html";
+    /** The longest answer sent, in UTF-16 characters: well within an event's 64 KiB. */
+    static final int MAX_ANSWER_CHARS = 16_000;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private MatrixMessage() {
@@ -47,6 +51,28 @@ final class MatrixMessage {
         }
     }
 
+    /**
+     * The content of an answer to a person's message: an {@code m.notice} (so that no bot answers
+     * it in turn) with {@code text}, cut to {@link #MAX_ANSWER_CHARS}, replying to the event
+     * {@code inReplyTo}. UTF-8 JSON.
+     */
+    static byte[] answer(String text, String inReplyTo) {
+        ObjectNode content = JSON.createObjectNode()
+                .put("msgtype", "m.notice")
+                .put("body", ChannelText.cut(text, MAX_ANSWER_CHARS));
+        content.putObject("m.relates_to").putObject("m.in_reply_to").put("event_id", inReplyTo);
+        try {
+            return JSON.writeValueAsString(content).getBytes(UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the Matrix message", e); // a tree of strings always writes
+        }
+    }
+
+    /** The transaction id of the answer to the event {@code eventId}: one answer per message, however often retried. */
+    static String answerTransactionId(String eventId) {
+        return "ringwatch-answer-" + sha256(eventId);
+    }
+
     /** {@code <strong>headline</strong><br>seen by …<br>incident …}, escaped. */
     static String html(Notification notification) {
         String headline = notification.headline();
@@ -67,9 +93,14 @@ final class MatrixMessage {
                 notification.target().toString(), notification.previous().name(), notification.current().name(),
                 notification.severity().name(), notification.observer().value(), notification.since().toString(),
                 notification.at().toString(), notification.reason());
+        return "ringwatch-" + sha256(identity);
+    }
+
+    /** The first 16 bytes of the SHA-256 of {@code text}'s UTF-8, in hex. */
+    private static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(UTF_8));
-            return "ringwatch-" + HexFormat.of().formatHex(digest, 0, 16);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e); // every Java platform has it
         }

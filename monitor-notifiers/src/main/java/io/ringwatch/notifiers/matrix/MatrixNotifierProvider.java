@@ -18,16 +18,18 @@ import java.util.Set;
  *   <li>{@code access-token} (required, a secret): the access token of the user that sends, who
  *       must have joined the room;</li>
  *   <li>{@code room-id} (required): the room's id, {@code !abcdefgh:example.org}, not an alias;</li>
- *   <li>{@code timeout} (optional, default 10 s).</li>
+ *   <li>{@code timeout} (optional, default 10 s);</li>
+ *   <li>{@code receive} (optional, default false): whether people's messages in the user's rooms
+ *       are received too, the room's id being the sender's address.</li>
  * </ul>
  * As a channel URL: {@code matrixs://TOKEN@host[:port]/!room:server} (https; {@code matrix://}
- * for plain http), {@code timeout} allowed in the query. An unknown setting is rejected.
+ * for plain http), {@code timeout} and {@code receive} allowed in the query. An unknown setting is rejected.
  * Thread-safe, as are its notifiers.
  */
 public final class MatrixNotifierProvider implements NotifierProvider {
     /** The provider's id. */
     public static final String ID = "matrix";
-    static final String URL_FORM = "matrixs://TOKEN@host[:port]/!room:server[?timeout=10s]";
+    static final String URL_FORM = "matrixs://TOKEN@host[:port]/!room:server[?timeout=10s&receive=true]";
 
     /** Needed by {@link java.util.ServiceLoader}. */
     public MatrixNotifierProvider() {
@@ -39,7 +41,8 @@ public final class MatrixNotifierProvider implements NotifierProvider {
     }
 
     /**
-     * Makes a matrix notifier named after the channel. No request is made yet.
+     * Makes a matrix notifier named after the channel; with {@code receive: true}, one that also
+     * receives once started. No request is made yet.
      *
      * @throws IllegalArgumentException naming the channel and the setting, never its value, if a
      *         setting is missing, malformed or unknown
@@ -47,7 +50,13 @@ public final class MatrixNotifierProvider implements NotifierProvider {
      */
     @Override
     public Notifier create(NotifierSettings settings) {
-        return new MatrixNotifier(MatrixSettings.from(Objects.requireNonNull(settings, "settings")));
+        MatrixSettings matrix = MatrixSettings.from(Objects.requireNonNull(settings, "settings"));
+        return create(matrix, MatrixReceiver.Timing.DEFAULT);
+    }
+
+    /** A notifier that receives too if the settings say so, pacing itself by {@code timing}. */
+    static Notifier create(MatrixSettings settings, MatrixReceiver.Timing timing) {
+        return settings.receive() ? new ReceivingMatrixNotifier(settings, timing) : new MatrixNotifier(settings, timing.syncWait());
     }
 
     /** {@code matrixs} (https) and {@code matrix} (http), as Apprise writes them. */

@@ -81,6 +81,25 @@ class MatrixNotifierProviderTest {
     }
 
     @Test
+    void receivesOnlyWhenAskedToInSettingsOrTheUrl() {
+        assertThat(provider.create(settings(Map.of())).receives()).isFalse();
+        assertThat(provider.create(settings(Map.of("receive", "false"))).receives()).isFalse();
+        Map<String, String> fromUrl = provider.settingsOf("matrixs://" + TOKEN + "@matrix.example.org/!ops:example.org?receive=true");
+        try (var notifier = provider.create(NotifierSettings.of("mx", fromUrl))) {
+            assertThat(notifier.receives()).isTrue();
+            assertThat(notifier).hasToString("MatrixNotifier[channel=mx, room=!ops:example.org, "
+                    + "homeserver=https://matrix.example.org:443, receiving, timeout=PT10S]");
+        }
+        assertThat(MatrixSettings.from(settings(Map.of("receive", "yes"))).receive()).isTrue();
+    }
+
+    @Test
+    void rejectsAReceiveThatIsNotTrueOrFalse() {
+        assertThatIllegalArgumentException().isThrownBy(() -> provider.create(settings(Map.of("receive", "sometimes"))))
+                .withMessage("channel 'mx': setting 'receive' must be true or false");
+    }
+
+    @Test
     void rejectsATokenWithSpacesWithoutShowingIt() {
         assertThatIllegalArgumentException().isThrownBy(() -> provider.create(settings(Map.of("access-token", "syt abc"))))
                 .withMessage("channel 'mx': setting 'access-token' must be an access token: printable ASCII without spaces");
@@ -90,7 +109,7 @@ class MatrixNotifierProviderTest {
     void rejectsAnUnknownSetting() {
         assertThatIllegalArgumentException().isThrownBy(() -> provider.create(settings(Map.of("room", "!a:b"))))
                 .withMessage("channel 'mx': unknown setting 'room' for a matrix channel; "
-                        + "known settings: [access-token, homeserver, room-id, timeout]");
+                        + "known settings: [access-token, homeserver, receive, room-id, timeout]");
     }
 
     @Test
