@@ -1,9 +1,11 @@
 package io.ringwatch.notifiers.xmpp;
 
+import io.ringwatch.api.Conversation;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
 import io.ringwatch.api.Recipient;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jivesoftware.smack.packet.Message;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
@@ -27,6 +30,12 @@ import org.jxmpp.jid.EntityBareJid;
  * included: when the time is up, or the caller is interrupted, the connection is cut, the
  * delivery fails, and the next send starts afresh. Failures are {@link IOException}s whose
  * message names the channel and the cause, never the password.
+ *
+ * <p>With {@code receive: true}, {@link #startReceiving} starts an {@link XmppReceiver}: a login
+ * of its own that shows the bot online and answers people's messages; messages that reach the
+ * sending login (a reply to the full JID a notification came from) are handed to it too. The
+ * incident of each notification's thread is remembered ({@link XmppThreads}), so that a message
+ * in that thread replies to it.
  *
  * <p>Thread-safe: sends may overlap (the engine starts a new one when an earlier one timed out);
  * they are delivered one at a time. {@link #close()} is idempotent; a send after it throws
@@ -44,9 +53,19 @@ final class XmppNotifier implements Notifier {
      */
     private volatile XmppSession session;
     private volatile boolean closed;
+    private final XmppThreads threads = new XmppThreads();
+    private final XmppBackoff backoff;
+    /** Set once by {@link #startReceiving}, under this object's lock. */
+    private volatile XmppReceiver receiver;
 
     XmppNotifier(XmppSettings settings) {
+        this(settings, new XmppBackoff());
+    }
+
+    /** With the receiver's waits between logins. */
+    XmppNotifier(XmppSettings settings, XmppBackoff backoff) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.failures = new XmppFailures(settings);
         this.worker = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "ringwatch-xmpp-" + settings.channel());
@@ -79,6 +98,7 @@ final class XmppNotifier implements Notifier {
     @Override
     public void send(Notification notification) throws IOException, InterruptedException {
         Objects.requireNonNull(notification, "notification");
+        threads.sent(notification.incidentKey());
         run(session -> session.deliver(notification));
     }
 
@@ -88,15 +108,23 @@ final class XmppNotifier implements Notifier {
         return true;
     }
 
-    /** Empty if {@code address} is a bare JID; else what it must be. */
+    /**
+     * Empty if {@code address} is a bare JID (and, on a channel that receives, written as XMPP
+     * normalises it, so that messages from it are known to come from the contact); else what it
+     * must be.
+     */
     @Override
     public Optional<String> addressProblem(String address) {
+        EntityBareJid jid;
         try {
-            XmppSettings.contactJid(name(), new Recipient("contact", address));
-            return Optional.empty();
+            jid = XmppSettings.contactJid(name(), new Recipient("contact", address));
         } catch (IllegalArgumentException wrong) {
             return Optional.of("must be a bare JID of the form user@domain");
         }
+        if (settings.receive() && !jid.toString().equals(address.strip())) {
+            return Optional.of("must be a bare JID written as XMPP normalises it, in lower case: alice@example.org");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -114,7 +142,50 @@ final class XmppNotifier implements Notifier {
     public void send(Notification notification, Recipient recipient) throws IOException, InterruptedException {
         Objects.requireNonNull(notification, "notification");
         EntityBareJid to = XmppSettings.contactJid(name(), Objects.requireNonNull(recipient, "recipient"));
+        threads.sent(notification.incidentKey());
         run(session -> session.deliverTo(notification, to, recipient));
+    }
+
+    /** Whether the channel receives messages: setting {@code receive}. */
+    @Override
+    public boolean receives() {
+        return settings.receive();
+    }
+
+    /**
+     * Starts the receiver: it logs in at once, on its own thread, and answers every person's
+     * message through {@code conversation} until {@link #close()}.
+     *
+     * @throws IllegalStateException if the channel does not receive, already receives, or is closed
+     * @throws NullPointerException if {@code conversation} is null
+     */
+    @Override
+    public synchronized void startReceiving(Conversation conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        if (!settings.receive()) {
+            throw new IllegalStateException("channel '" + name() + "' does not receive: setting 'receive' is false");
+        }
+        if (closed) {
+            throw new IllegalStateException("channel '" + name() + "' is closed");
+        }
+        if (receiver != null) {
+            throw new IllegalStateException("channel '" + name() + "' receives already");
+        }
+        receiver = new XmppReceiver(settings, threads, conversation, backoff, Clock.systemUTC());
+        receiver.start();
+    }
+
+    /** The receiver, once started. */
+    XmppReceiver receiver() {
+        return receiver;
+    }
+
+    /** A message that reached the sending login: the receiver's, if it runs. */
+    private void arrivedWhileSending(Message message) {
+        XmppReceiver current = receiver;
+        if (current != null) {
+            current.arrived(message);
+        }
     }
 
     /** What one send does with the open session. */
@@ -166,7 +237,7 @@ final class XmppNotifier implements Notifier {
                 current.abort();
             }
             session = null;
-            current = XmppSession.open(settings);
+            current = XmppSession.open(settings, false, settings.receive() ? this::arrivedWhileSending : null);
             synchronized (this) { // so that close() either sees this session or refuses it
                 if (closed) {
                     current.abort();
@@ -193,7 +264,7 @@ final class XmppNotifier implements Notifier {
         }
     }
 
-    /** Logs out and closes the connection, if one is open, and ends the channel's thread. */
+    /** Stops receiving, logs out and closes the connection, if one is open, and ends the channel's threads. */
     @Override
     public void close() {
         XmppSession current;
@@ -205,6 +276,9 @@ final class XmppNotifier implements Notifier {
             current = session;
             session = null;
         }
+        if (receiver != null) {
+            receiver.close();
+        }
         worker.shutdownNow();
         if (current != null) {
             current.close();
@@ -215,6 +289,6 @@ final class XmppNotifier implements Notifier {
     public String toString() {
         return "XmppNotifier[channel=" + name() + ", jid=" + settings.account() + ", to=" + settings.recipients()
                 + ", server=" + settings.server() + ", security=" + settings.security() + ", trust=" + settings.trust()
-                + ", timeout=" + settings.timeout() + "]";
+                + ", timeout=" + settings.timeout() + (settings.receive() ? ", receive=true" : "") + "]";
     }
 }

@@ -26,7 +26,9 @@ import java.util.Set;
  *       certificate for any name. Dangerous: anyone on the path can read the password. For
  *       tests and labs only;</li>
  *   <li>{@code timeout} (optional, default 10 s): how long one delivery may take, connecting
- *       and logging in included.</li>
+ *       and logging in included;</li>
+ *   <li>{@code receive} (optional, default {@code false}): {@code true} also receives people's
+ *       chat messages to the bot and answers them; the sender is known by its bare JID.</li>
  * </ul>
  * An unknown setting is rejected. Channel URLs: {@code xmpps://user:password@host[:port]/to1/to2}
  * ({@link #settingsOf}). A contact's address on the channel is a bare JID, to which a
@@ -47,7 +49,7 @@ public final class XmppNotifierProvider implements NotifierProvider {
      *
      * @throws IllegalArgumentException naming the channel and the setting, never its value, if
      *         {@code jid}, {@code password} or {@code to} is missing, a JID is malformed,
-     *         {@code port}, {@code security}, {@code insecure-trust} or {@code timeout} is not
+     *         {@code port}, {@code security}, {@code insecure-trust}, {@code receive} or {@code timeout} is not
      *         one of the values allowed, the {@code trust} file cannot be read or holds no
      *         certificate, or a setting is unknown
      * @throws NullPointerException if {@code settings} is null
@@ -64,7 +66,7 @@ public final class XmppNotifierProvider implements NotifierProvider {
     }
 
     /**
-     * Reads {@code xmpps://user:password@host[:port]/to1/to2[?trust=...&timeout=10s]}: see
+     * Reads {@code xmpps://user:password@host[:port]/to1/to2[?trust=...&timeout=10s&receive=true]}: see
      * {@link XmppUrl}.
      *
      * @throws IllegalArgumentException if the URL is not of that form; the message never quotes it

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.XMPPException;
@@ -15,12 +16,15 @@ import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.OrFilter;
 import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.filter.StanzaIdFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityJid;
+import org.jxmpp.jid.Jid;
 
 /**
  * One logged-in connection of the bot's account, kept open between notifications. A message
@@ -44,29 +48,47 @@ final class XmppSession {
 
     /**
      * Connects (STARTTLS as {@code security} says), logs in and binds a resource; sends no
-     * presence, so the bot does not show as online and gets no chat messages.
+     * presence, so the bot does not show as online and gets no chat messages sent to its bare JID.
      *
      * @throws IOException if the server cannot be reached, refuses TLS or the login, or does not
      *         answer; the message names the channel and never the password
      * @throws InterruptedException if the calling thread is interrupted; the connection is dropped
      */
     static XmppSession open(XmppSettings settings) throws IOException, InterruptedException {
+        return open(settings, false, null);
+    }
+
+    /**
+     * As {@link #open(XmppSettings)}, and hands every message stanza that arrives to
+     * {@code inbound} (on Smack's thread; it must not block), if not null. With {@code available}
+     * the session sends presence, so that the server routes chat sent to the bare JID to it, and
+     * returns once the server has taken that presence.
+     */
+    static XmppSession open(XmppSettings settings, boolean available, Consumer<Message> inbound)
+            throws IOException, InterruptedException {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
         XMPPTCPConnectionConfiguration.Builder config = XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(settings.jid().asDomainBareJid())
                 .setUsernameAndPassword(settings.jid().getLocalpart(), settings.password())
                 .setSecurityMode(settings.security())
                 .setConnectTimeout(timeoutMillis)
-                .setSendPresence(false)
+                .setSendPresence(available)
                 .setCompressionEnabled(false);
         settings.resource().ifPresent(config::setResource);
         settings.host().ifPresent(host -> config.setHostAddressByNameOrIp(host).setPort(settings.port()));
         settings.trust().applyTo(config);
         XMPPTCPConnection connection = new XMPPTCPConnection(config.build());
         connection.setReplyTimeout(timeoutMillis);
+        if (inbound != null) {
+            connection.addSyncStanzaListener(stanza -> inbound.accept((Message) stanza), StanzaTypeFilter.MESSAGE);
+        }
         try {
             connection.connect();
             connection.login();
+            if (available) {
+                // The server handles a stream in order: once it answers, it routes chat to this login.
+                PingManager.getInstanceFor(connection).pingMyServer(false, settings.timeout().toMillis());
+            }
             return new XmppSession(connection, settings);
         } catch (SmackException | XMPPException | IOException | RuntimeException e) {
             connection.instantShutdown();
@@ -137,6 +159,28 @@ final class XmppSession {
             throw failures.sending(e);
         } finally {
             bounces.cancel();
+        }
+    }
+
+    /**
+     * Sends one chat message with {@code body} to {@code to}, in {@code thread} if not null,
+     * without waiting for the server to confirm it.
+     *
+     * @throws IOException if the connection is lost
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    void answer(Jid to, String thread, String body) throws IOException, InterruptedException {
+        MessageBuilder answer = connection.getStanzaFactory().buildMessageStanza()
+                .to(to)
+                .ofType(Message.Type.chat)
+                .setBody(XmppMessages.bodyOf(body));
+        if (thread != null) {
+            answer.setThread(thread);
+        }
+        try {
+            connection.sendStanza(answer.build());
+        } catch (SmackException e) {
+            throw failures.sending(e);
         }
     }
 

@@ -33,10 +33,11 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * @param security whether STARTTLS is required, used when offered, or never used
  * @param trust which server certificates are accepted
  * @param timeout how long one delivery may take, connecting and logging in included
+ * @param receive whether the channel also receives chat messages sent to the bot
  */
 record XmppSettings(String channel, EntityBareJid jid, Optional<Resourcepart> resource, String password,
         List<EntityJid> recipients, Optional<String> host, int port, SecurityMode security, XmppTrust trust,
-        Duration timeout) {
+        Duration timeout, boolean receive) {
     static final String JID = "jid";
     static final String PASSWORD = "password";
     static final String TO = "to";
@@ -45,9 +46,10 @@ record XmppSettings(String channel, EntityBareJid jid, Optional<Resourcepart> re
     static final String SECURITY = "security";
     static final String TRUST = "trust";
     static final String INSECURE_TRUST = "insecure-trust";
+    static final String RECEIVE = "receive";
     static final String TIMEOUT = ChannelSettings.TIMEOUT;
     static final int DEFAULT_PORT = 5222;
-    static final Set<String> KEYS = Set.of(JID, PASSWORD, TO, HOST, PORT, SECURITY, TRUST, INSECURE_TRUST);
+    static final Set<String> KEYS = Set.of(JID, PASSWORD, TO, HOST, PORT, SECURITY, TRUST, INSECURE_TRUST, RECEIVE);
 
     XmppSettings {
         Objects.requireNonNull(channel, "channel");
@@ -64,7 +66,7 @@ record XmppSettings(String channel, EntityBareJid jid, Optional<Resourcepart> re
     /**
      * Reads {@code jid}, {@code password} and {@code to} (required), {@code host}, {@code port}
      * (default 5222), {@code security} (default {@code required}), {@code trust} or
-     * {@code insecure-trust}, and {@code timeout} (default 10 s).
+     * {@code insecure-trust}, {@code timeout} (default 10 s) and {@code receive} (default false).
      *
      * @throws IllegalArgumentException naming the channel and the setting, never its value, if
      *         a setting is missing, malformed or unknown
@@ -86,7 +88,7 @@ record XmppSettings(String channel, EntityBareJid jid, Optional<Resourcepart> re
         Optional<Resourcepart> resource = account instanceof EntityFullJid full
                 ? Optional.of(full.getResourcepart()) : Optional.empty();
         return new XmppSettings(settings.channel(), account.asEntityBareJid(), resource, password, recipients, host,
-                port, securityOf(channel), trustOf(channel), channel.timeout());
+                port, securityOf(channel), trustOf(channel), channel.timeout(), flagOf(channel, RECEIVE));
     }
 
     /** The account's JID as given, with its resource if it had one. */
@@ -98,7 +100,8 @@ record XmppSettings(String channel, EntityBareJid jid, Optional<Resourcepart> re
     @Override
     public String toString() {
         return "XmppSettings[channel=" + channel + ", jid=" + account() + ", to=" + recipients + ", server="
-                + server() + ", security=" + security + ", trust=" + trust + ", timeout=" + timeout + "]";
+                + server() + ", security=" + security + ", trust=" + trust + ", timeout=" + timeout
+                + (receive ? ", receive=true" : "") + "]";
     }
 
     /** Where the channel connects: {@code host:port}, or {@code SRV of example.org}. */
@@ -184,12 +187,17 @@ record XmppSettings(String channel, EntityBareJid jid, Optional<Resourcepart> re
         };
     }
 
-    private static XmppTrust trustOf(ChannelSettings channel) {
-        boolean insecure = switch (channel.optional(INSECURE_TRUST).orElse("false").toLowerCase(Locale.ROOT)) {
+    /** A setting that is {@code true} or {@code false} (any case), false when not given. */
+    private static boolean flagOf(ChannelSettings channel, String key) {
+        return switch (channel.optional(key).orElse("false").toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw channel.invalid(INSECURE_TRUST, "must be true or false");
+            default -> throw channel.invalid(key, "must be true or false");
         };
+    }
+
+    private static XmppTrust trustOf(ChannelSettings channel) {
+        boolean insecure = flagOf(channel, INSECURE_TRUST);
         Optional<String> file = channel.optional(TRUST);
         if (insecure && file.isPresent()) {
             throw channel.invalid(INSECURE_TRUST, "cannot be true together with setting 'trust': give one of them");

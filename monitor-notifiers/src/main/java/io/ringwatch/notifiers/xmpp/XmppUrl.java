@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * Reads an xmpp channel URL into settings:
- * {@code xmpps://user:password@host[:port]/to1/to2[?trust=...&insecure-trust=...&timeout=10s]}.
+ * {@code xmpps://user:password@host[:port]/to1/to2[?trust=...&insecure-trust=...&timeout=10s&receive=true]}.
  * <ul>
  *   <li>{@code xmpps} requires STARTTLS; {@code xmpp} uses it when the server offers it
  *       ({@code security=ifpossible}), or as its {@code security} parameter says;</li>
@@ -27,9 +27,9 @@ import java.util.TreeSet;
 final class XmppUrl {
     static final Set<String> SCHEMES = Set.of("xmpp", "xmpps");
     static final String FORM = "xmpps://user:password@host[:port]/to1@example.org/to2@example.org"
-            + "[?trust=...&insecure-trust=false&timeout=10s]";
+            + "[?trust=...&insecure-trust=false&timeout=10s&receive=false]";
     private static final Set<String> PARAMETERS = Set.of(XmppSettings.SECURITY, XmppSettings.TRUST,
-            XmppSettings.INSECURE_TRUST, XmppSettings.TIMEOUT);
+            XmppSettings.INSECURE_TRUST, XmppSettings.TIMEOUT, XmppSettings.RECEIVE);
 
     private XmppUrl() {
     }
@@ -74,7 +74,8 @@ final class XmppUrl {
             settings.put(XmppSettings.PORT, hostAndPort[1]);
         }
         settings.put(XmppSettings.SECURITY, securityOf(parsed));
-        for (String key : List.of(XmppSettings.TRUST, XmppSettings.INSECURE_TRUST, XmppSettings.TIMEOUT)) {
+        for (String key : List.of(XmppSettings.TRUST, XmppSettings.INSECURE_TRUST, XmppSettings.TIMEOUT,
+                XmppSettings.RECEIVE)) {
             parsed.parameter(key).ifPresent(value -> settings.put(key, value));
         }
         return settings;

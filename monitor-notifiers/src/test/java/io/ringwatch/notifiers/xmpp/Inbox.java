@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smack.util.TLSUtils;
@@ -63,8 +64,23 @@ final class Inbox implements AutoCloseable {
      * it (a ping to the server, which handles a connection's stanzas in order).
      */
     void say(String to, String body) throws Exception {
-        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza()
-                .to(JidCreate.entityBareFrom(to)).ofType(Message.Type.chat).setBody(body).build());
+        say(to, body, Message.Type.chat, null);
+    }
+
+    /**
+     * Sends a message of {@code type} to {@code to} (a bare or full JID), with {@code body} and
+     * {@code thread} if not null, and waits until the server has taken it.
+     */
+    void say(String to, String body, Message.Type type, String thread) throws Exception {
+        MessageBuilder message = connection.getStanzaFactory().buildMessageStanza()
+                .to(JidCreate.from(to)).ofType(type);
+        if (body != null) {
+            message.setBody(body);
+        }
+        if (thread != null) {
+            message.setThread(thread);
+        }
+        connection.sendStanza(message.build());
         if (!PingManager.getInstanceFor(connection).pingMyServer(false, ARRIVAL.toMillis())) {
             fail("the server did not answer a ping within " + ARRIVAL);
         }

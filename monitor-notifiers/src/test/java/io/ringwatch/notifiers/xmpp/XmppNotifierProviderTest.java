@@ -2,7 +2,9 @@ package io.ringwatch.notifiers.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import io.ringwatch.api.Notifier;
 import io.ringwatch.api.NotifierSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,6 +119,37 @@ class XmppNotifierProviderTest {
         assertThat(XmppSettings.from(settings(Map.of("insecure-trust", "false"))).trust()).isInstanceOf(XmppTrust.SystemCas.class);
     }
 
+    @Test
+    void receivesOnlyWhenAskedTo() {
+        assertThat(provider.create(settings(Map.of())).receives()).isFalse();
+        assertThat(provider.create(settings(Map.of("receive", "false"))).receives()).isFalse();
+        Notifier receiving = provider.create(settings(Map.of("receive", "True")));
+        assertThat(receiving.receives()).isTrue();
+        assertThat(receiving.toString()).endsWith(", timeout=PT10S, receive=true]");
+        assertThatIllegalArgumentException().isThrownBy(() -> provider.create(settings(Map.of("receive", "yes"))))
+                .withMessage("channel 'ops-xmpp': setting 'receive' must be true or false");
+    }
+
+    @Test
+    void wantsAContactsJidNormalisedOnAChannelThatReceives() {
+        Notifier sending = provider.create(settings(Map.of()));
+        Notifier receiving = provider.create(settings(Map.of("receive", "true")));
+
+        assertThat(sending.addressProblem("Alice@Example.org")).isEmpty();
+        assertThat(receiving.addressProblem(" alice@example.org ")).isEmpty();
+        assertThat(receiving.addressProblem("Alice@Example.org")).contains(
+                "must be a bare JID written as XMPP normalises it, in lower case: alice@example.org");
+        assertThat(receiving.addressProblem("alice")).contains("must be a bare JID of the form user@domain");
+    }
+
+    @Test
+    void refusesToReceiveWhenNotAskedTo() {
+        Notifier notifier = provider.create(settings(Map.of()));
+
+        assertThatIllegalStateException().isThrownBy(() -> notifier.startReceiving(message -> ""))
+                .withMessage("channel 'ops-xmpp' does not receive: setting 'receive' is false");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jid", "password", "to"})
     void requires(String key) {
@@ -211,7 +244,7 @@ class XmppNotifierProviderTest {
     void rejectsAnUnknownSettingSoThatATypoIsNotIgnored() {
         assertThatIllegalArgumentException().isThrownBy(() -> provider.create(settings(Map.of("pasword", PASSWORD))))
                 .withMessage("channel 'ops-xmpp': unknown setting 'pasword' for a xmpp channel; known settings: "
-                        + "[host, insecure-trust, jid, password, port, security, timeout, to, trust]")
+                        + "[host, insecure-trust, jid, password, port, receive, security, timeout, to, trust]")
                 .withMessageNotContaining(PASSWORD);
     }
 

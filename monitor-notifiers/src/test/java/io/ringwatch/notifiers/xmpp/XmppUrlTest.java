@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class XmppUrlTest {
     private static final String FORM = "expected a URL of the form xmpps://user:password@host[:port]/to1@example.org/"
-            + "to2@example.org[?trust=...&insecure-trust=false&timeout=10s]";
+            + "to2@example.org[?trust=...&insecure-trust=false&timeout=10s&receive=false]";
 
     private final XmppNotifierProvider provider = new XmppNotifierProvider();
 
@@ -59,6 +59,13 @@ class XmppUrlTest {
     }
 
     @Test
+    void takesReceiveFromTheQuery() {
+        assertThat(provider.settingsOf("xmpps://ringwatch:pw@example.org/a@example.org?receive=true"))
+                .containsEntry("receive", "true");
+        assertThat(provider.settingsOf("xmpps://ringwatch:pw@example.org/a@example.org")).doesNotContainKey("receive");
+    }
+
+    @Test
     void makesANotifierFromWhatItReads() {
         NotifierSettings settings = NotifierSettings.of("ops-xmpp",
                 provider.settingsOf("xmpps://ringwatch:pw@example.org:5223/alice@example.org/bob@example.org?timeout=5s"));
@@ -79,7 +86,7 @@ class XmppUrlTest {
             "xmpps://ringwatch:hunter2@/a@example.org                 | : the host is empty",
             "xmpps://ringwatch:hunter2@[::1/a@example.org             | : an IPv6 address must be written [address] or [address]:port",
             "xmpps://ringwatch:hunter2%zz@example.org/a@example.org   | : the user name or the password has a malformed %-escape",
-            "xmpps://ringwatch:hunter2@example.org/a@example.org?pw=1 | : unknown parameter [pw]; known parameters: [insecure-trust, security, timeout, trust]",
+            "xmpps://ringwatch:hunter2@example.org/a@example.org?pw=1 | : unknown parameter [pw]; known parameters: [insecure-trust, receive, security, timeout, trust]",
             "xmpps://ringwatch:hunter2@example.org/a@example.org?security=disabled | : xmpps:// always requires STARTTLS; for another security, use xmpp://...?security=..."})
     void rejectsAUrlOfAnotherFormWithoutQuotingIt(String url, String problem) {
         assertThatIllegalArgumentException().isThrownBy(() -> provider.settingsOf(url))
