@@ -19,16 +19,18 @@ import java.util.Set;
  *       channel's {@code @username};</li>
  *   <li>{@code api-url} (optional, default {@code https://api.telegram.org}): the Bot API's base
  *       URL, for a local Bot API server or a test;</li>
- *   <li>{@code timeout} (optional, default 10 s).</li>
+ *   <li>{@code timeout} (optional, default 10 s);</li>
+ *   <li>{@code receive} (optional, default false): whether the bot also receives what people
+ *       write to it, with {@code getUpdates}, and answers their commands.</li>
  * </ul>
- * As a channel URL: {@code tgram://TOKEN/CHAT_ID}, with {@code api-url} and {@code timeout}
- * allowed in the query. An unknown setting is rejected. Thread-safe, as are its notifiers.
+ * As a channel URL: {@code tgram://TOKEN/CHAT_ID}, with {@code api-url}, {@code timeout} and
+ * {@code receive} allowed in the query. An unknown setting is rejected. Thread-safe, as are its notifiers.
  */
 public final class TelegramNotifierProvider implements NotifierProvider {
     /** The provider's id. */
     public static final String ID = "telegram";
     /** The channel URL's form, for messages. */
-    static final String URL_FORM = "tgram://TOKEN/CHAT_ID[?timeout=10s]";
+    static final String URL_FORM = "tgram://TOKEN/CHAT_ID[?timeout=10s&receive=true]";
 
     /** Needed by {@link java.util.ServiceLoader}. */
     public TelegramNotifierProvider() {
@@ -58,7 +60,7 @@ public final class TelegramNotifierProvider implements NotifierProvider {
     }
 
     /**
-     * Reads {@code tgram://123456:ABC-DEF/-1001234567890?timeout=5s}: the bot token, then the chat.
+     * Reads {@code tgram://123456:ABC-DEF/-1001234567890?timeout=5s&receive=true}: the bot token, then the chat.
      *
      * @throws IllegalArgumentException if the URL is not of that form; the message never quotes it
      */

@@ -72,7 +72,22 @@ class TelegramNotifierProviderTest {
     void rejectsAnUnknownSetting() {
         assertThatIllegalArgumentException().isThrownBy(() -> provider.create(settings(Map.of("chat", "1"))))
                 .withMessage("channel 'tg': unknown setting 'chat' for a telegram channel; "
-                        + "known settings: [api-url, chat-id, timeout, token]");
+                        + "known settings: [api-url, chat-id, receive, timeout, token]");
+    }
+
+    @Test
+    void receivesOnlyWhenReceiveIsTrue() {
+        assertThat(provider.create(settings(Map.of())).receives()).isFalse();
+        assertThat(provider.create(settings(Map.of("receive", "false"))).receives()).isFalse();
+        assertThat(provider.create(settings(Map.of("receive", "TRUE"))).receives()).isTrue();
+        assertThat(provider.settingsOf("tgram://" + TOKEN + "/-1001234567890?receive=true")).containsEntry("receive", "true");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "on"})
+    void rejectsAReceiveThatIsNeitherTrueNorFalse(String value) {
+        assertThatIllegalArgumentException().isThrownBy(() -> provider.create(settings(Map.of("receive", value))))
+                .withMessage("channel 'tg': setting 'receive' must be true or false");
     }
 
     @Test
