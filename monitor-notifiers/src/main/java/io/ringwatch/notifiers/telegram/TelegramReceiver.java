@@ -153,9 +153,10 @@ final class TelegramReceiver implements Runnable {
             return;
         }
         TelegramUpdate message = read.get();
-        Optional<String> incident = message.replyTo().isPresent()
+        // This agent's memory of what it sent first; else the incident line of the bot's message quoted.
+        Optional<String> incident = (message.replyTo().isPresent()
                 ? sender.sent().incidentOf(message.chatId(), message.replyTo().getAsLong())
-                : Optional.empty();
+                : Optional.<String>empty()).or(message::quotedIncident);
         String answer;
         try {
             answer = conversation.received(new InboundMessage(channel, message.chatId(), message.text(), incident, message.at()));

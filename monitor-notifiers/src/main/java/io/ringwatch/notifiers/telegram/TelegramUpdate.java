@@ -14,8 +14,12 @@ import java.util.OptionalLong;
  * @param text what was written
  * @param replyTo the id of the message of that chat it replies to, if it does
  * @param at when it was sent
+ * @param quotedIncident the incident key read from the bot's message it replies to (its last
+ *        line, {@code incident <key>}): how an agent that did not send that message knows the incident
  */
-record TelegramUpdate(String chatId, long messageId, String text, OptionalLong replyTo, Instant at) {
+record TelegramUpdate(String chatId, long messageId, String text, OptionalLong replyTo, Instant at,
+        Optional<String> quotedIncident) {
+    private static final String INCIDENT_LINE = "incident ";
 
     /**
      * The message of {@code update}; empty if it holds none, or one that is not text, comes from a
@@ -34,7 +38,19 @@ record TelegramUpdate(String chatId, long messageId, String text, OptionalLong r
         OptionalLong replyTo = replied.canConvertToLong() ? OptionalLong.of(replied.asLong()) : OptionalLong.empty();
         JsonNode date = message.path("date");
         Instant at = date.canConvertToLong() ? Instant.ofEpochSecond(date.asLong()) : now;
-        return Optional.of(new TelegramUpdate(Long.toString(chatId.asLong()), messageId.asLong(), text.asText(), replyTo, at));
+        return Optional.of(new TelegramUpdate(Long.toString(chatId.asLong()), messageId.asLong(), text.asText(), replyTo, at,
+                quotedIncident(message.path("reply_to_message"))));
+    }
+
+    /** The key on the {@code incident <key>} line of a bot's message (ours end so); none for a person's message. */
+    private static Optional<String> quotedIncident(JsonNode replied) {
+        if (!replied.path("from").path("is_bot").asBoolean(false) || !replied.path("text").isTextual()) {
+            return Optional.empty();
+        }
+        return replied.path("text").asText().lines().map(String::strip)
+                .filter(line -> line.startsWith(INCIDENT_LINE) && line.length() > INCIDENT_LINE.length())
+                .map(line -> line.substring(INCIDENT_LINE.length()).strip())
+                .reduce((first, last) -> last);
     }
 
     @Override

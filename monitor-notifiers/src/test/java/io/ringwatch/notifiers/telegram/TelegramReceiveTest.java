@@ -149,6 +149,22 @@ class TelegramReceiveTest {
     }
 
     @Test
+    void aReplyToAnAlertAnotherAgentSentFindsTheIncidentInTheQuotedMessage() {
+        String quotedBot = ",\"reply_to_message\":{\"message_id\":9,\"from\":{\"id\":1,\"is_bot\":true},"
+                + "\"text\":\"CRITICAL: node n3 DOWN\\nseen by n1: connection refused\\nincident n3@2026-12-06T23:40:00Z\"}";
+        String quotedPerson = ",\"reply_to_message\":{\"message_id\":10,\"from\":{\"id\":2,\"is_bot\":false},"
+                + "\"text\":\"incident n9@2026-12-06T23:40:00Z\"}";
+        firstPollReturns(message(100, 7001, ALICE, "ack", quotedBot), message(101, 7002, ALICE, "ack", quotedPerson));
+        notifier = receiving();
+
+        notifier.startReceiving(conversation);
+
+        await(() -> conversation.messages.size() == 2, "both replies reach the conversation");
+        assertThat(conversation.messages).extracting(InboundMessage::replyTo).as("only a bot's message is trusted")
+                .containsExactly(Optional.of("n3@2026-12-06T23:40:00Z"), Optional.empty());
+    }
+
+    @Test
     void ignoresBotsMessagesThatAreNotTextAndMessagesWrittenLongAgo() {
         long now = Instant.now().getEpochSecond();
         firstPollReturns(
