@@ -4,6 +4,7 @@ import io.ringwatch.api.Event;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Notifier;
+import io.ringwatch.api.NotifierSettings;
 import io.ringwatch.api.Recipient;
 import io.ringwatch.api.ServiceId;
 import io.ringwatch.api.TargetId;
@@ -13,6 +14,7 @@ import io.ringwatch.engine.EngineView;
 import io.ringwatch.engine.MaintenanceWindow;
 import io.ringwatch.engine.MonitorConfig;
 import io.ringwatch.engine.MonitorEngine;
+import io.ringwatch.engine.dispatch.NotifierProviders;
 import io.ringwatch.engine.eventlog.InMemoryEventLog;
 import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.membership.ServiceSpec;
@@ -155,6 +157,7 @@ public final class SimulatedCluster implements AutoCloseable {
             if (node.engine != null) {
                 crashedEngines.add(node.engine);
             }
+            node.ownChannels.forEach(SimulatedCluster::stopQuietly); // a killed process neither sends nor receives
         } else if (fault instanceof Fault.Hang hang) {
             SimulatedNode node = node(hang.node().value());
             node.condition = SimulatedNode.Condition.HUNG;
@@ -334,7 +337,16 @@ public final class SimulatedCluster implements AutoCloseable {
                 .eventLog(node.log)
                 .seed(settings.seed * 31 + node.id.value().hashCode())
                 .notifier(sharedChannel());
-        settings.channels.forEach(channel -> builder.channel(channel.provider(), channel.name(), channel.settings()));
+        // Made here rather than by the engine, so that a crash can stop them as a kill would (their receivers too).
+        node.ownChannels.clear();
+        if (!settings.channels.isEmpty()) {
+            NotifierProviders providers = NotifierProviders.discover(Thread.currentThread().getContextClassLoader());
+            for (Builder.Channel channel : settings.channels) {
+                Notifier made = providers.create(channel.provider(), NotifierSettings.of(channel.name(), channel.settings()));
+                node.ownChannels.add(made);
+                builder.notifier(made);
+            }
+        }
         settings.notifiers.forEach(notifier -> builder.notifier(shared(notifier)));
         builder.deliveryPolicy(settings.deliveryPolicy);
         settings.standbys.forEach(builder::failover);
@@ -349,6 +361,14 @@ public final class SimulatedCluster implements AutoCloseable {
 
     private Notifier sharedChannel() {
         return shared(channel);
+    }
+
+    private static void stopQuietly(Notifier channel) {
+        try {
+            channel.close();
+        } catch (RuntimeException ignored) {
+            // a channel that fails to close is as good as stopped for a crashed node
+        }
     }
 
     /** A view of a notifier every engine sends to, that each may close without closing it for the others. */

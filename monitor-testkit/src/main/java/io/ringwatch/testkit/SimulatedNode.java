@@ -1,9 +1,12 @@
 package io.ringwatch.testkit;
 
 import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Notifier;
 import io.ringwatch.engine.MonitorEngine;
 import io.ringwatch.engine.eventlog.InMemoryEventLog;
 import io.ringwatch.engine.membership.Member;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One node of a simulated farm: its engine, its view of time, its event log and its condition. */
 final class SimulatedNode {
@@ -15,6 +18,8 @@ final class SimulatedNode {
     final InMemoryEventLog log = new InMemoryEventLog();
     NodeScheduler scheduler;
     MonitorEngine engine;
+    /** The channels made for this node's engine (not the farm's shared ones): a crash stops them, receivers included. */
+    final List<Notifier> ownChannels = new ArrayList<>();
     Condition condition = Condition.RUNNING;
 
     SimulatedNode(Member member) {

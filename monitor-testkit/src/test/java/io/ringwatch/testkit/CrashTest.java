@@ -11,9 +11,11 @@ import io.ringwatch.api.NotificationKind;
 import io.ringwatch.api.Status;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.MonitorConfig;
+import io.ringwatch.testkit.notify.RecordingNotifierProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,22 @@ class CrashTest {
         farm.inject(Fault.recovery("n3")).runFor(farm.detectionWindow());
 
         assertThat(farm.notifications()).hasExactlyOneRecoveryFor(N3).hasOneIncidentKeyFor(N3).hasSize(2);
+    }
+
+    @Test
+    void aCrashStopsTheChannelsOfTheCrashedEngineAsAKillWould() {
+        try (SimulatedCluster farm = SimulatedCluster.builder().channel(RecordingNotifierProvider.ID, "pager", Map.of()).build()) {
+            farm.runFor(Duration.ofMinutes(3));
+            assertThat(RecordingNotifierProvider.channel("pager").isClosed()).isFalse();
+
+            farm.inject(Fault.crash("n3"));
+
+            // One recording channel per name stands for every engine's: n3's crash closed it (a receiving
+            // channel stops taking messages so), though it goes on recording for the others.
+            assertThat(RecordingNotifierProvider.channel("pager").isClosed()).isTrue();
+        } finally {
+            RecordingNotifierProvider.reset();
+        }
     }
 
     @Test
