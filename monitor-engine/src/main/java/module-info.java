@@ -20,6 +20,7 @@ module io.ringwatch.engine {
     exports io.ringwatch.engine.metrics;
     exports io.ringwatch.engine.peer;
     exports io.ringwatch.engine.probe;
+    exports io.ringwatch.engine.report;
     exports io.ringwatch.engine.ring;
     exports io.ringwatch.engine.routing;
     exports io.ringwatch.engine.schedule;

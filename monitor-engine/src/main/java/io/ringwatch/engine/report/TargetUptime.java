@@ -1,0 +1,52 @@
+package io.ringwatch.engine.report;
+
+import io.ringwatch.api.TargetId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * How one target fared over a report's period. The five times add up to the period.
+ * Immutable and thread-safe.
+ *
+ * @param target the node or service
+ * @param up time UP, outside maintenance
+ * @param degraded time DEGRADED, outside maintenance
+ * @param down time DOWN, outside maintenance
+ * @param maintenance time in a maintenance window of the target or of its node, whatever its state
+ * @param unknown time with no known state (before its first state, or UNKNOWN), outside maintenance
+ * @param incidents its incidents that overlap the period, oldest first
+ */
+public record TargetUptime(TargetId target, Duration up, Duration degraded, Duration down, Duration maintenance,
+        Duration unknown, List<ReportedIncident> incidents) {
+    /** @throws NullPointerException if an argument is null */
+    public TargetUptime {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(up, "up");
+        Objects.requireNonNull(degraded, "degraded");
+        Objects.requireNonNull(down, "down");
+        Objects.requireNonNull(maintenance, "maintenance");
+        Objects.requireNonNull(unknown, "unknown");
+        incidents = List.copyOf(incidents);
+    }
+
+    /**
+     * The share of the observed time the target was available, in percent: (UP + DEGRADED) /
+     * (UP + DEGRADED + DOWN). Maintenance and unknown time count neither way. Empty when no
+     * time was observed.
+     */
+    public OptionalDouble uptimePercent() {
+        Duration observed = up.plus(degraded).plus(down);
+        if (observed.isZero()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(100.0 * up.plus(degraded).toNanos() / observed.toNanos());
+    }
+
+    /** The mean duration of its incidents that had ended by the period's end; empty if none had. */
+    public Optional<Duration> mttr() {
+        return UptimeReport.meanOfClosed(incidents);
+    }
+}

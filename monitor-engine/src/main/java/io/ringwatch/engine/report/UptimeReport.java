@@ -1,0 +1,92 @@
+package io.ringwatch.engine.report;
+
+import io.ringwatch.api.Event;
+import io.ringwatch.api.TargetId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Uptime and incidents of every target over a period [{@code from}, {@code to}), as one
+ * node's event log tells them. A target is reported when a STATE_CHANGED event names it.
+ * Its state at {@code from} is the one the last STATE_CHANGED before {@code from} gave, so
+ * the events should start before the period (at best, at the log's start); time with no known
+ * state counts as unknown. Time in a maintenance window (between MAINTENANCE_STARTED and
+ * MAINTENANCE_ENDED of the target or of its node) counts as maintenance, whatever the state,
+ * and is neither uptime nor downtime. DEGRADED counts as available, shown apart. An incident
+ * runs from a change to DEGRADED or DOWN to the next change to UP; MTTR is the mean duration
+ * of the incidents that ended before {@code to}, from their start even if it was before
+ * {@code from}. Immutable and thread-safe.
+ *
+ * @param from the period's start, inclusive
+ * @param to the period's end, exclusive
+ * @param targets each target's figures, by target
+ */
+public record UptimeReport(Instant from, Instant to, List<TargetUptime> targets) {
+    /**
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code to} is not after {@code from}
+     */
+    public UptimeReport {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("the period's end (" + to + ") must be after its start (" + from + ")");
+        }
+        targets = List.copyOf(targets);
+    }
+
+    /**
+     * The report of {@code events}, oldest first, over [{@code from}, {@code to}), for every target.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code to} is not after {@code from}
+     */
+    public static UptimeReport of(Iterable<Event> events, Instant from, Instant to) {
+        return of(events, from, to, target -> true);
+    }
+
+    /**
+     * The report of {@code events}, oldest first, over [{@code from}, {@code to}), for the
+     * targets {@code included} accepts. Events at or after {@code to} are ignored.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code to} is not after {@code from}
+     */
+    public static UptimeReport of(Iterable<Event> events, Instant from, Instant to, Predicate<TargetId> included) {
+        Objects.requireNonNull(events, "events");
+        UptimeCalculator calculator = new UptimeCalculator(from, to, included);
+        events.forEach(calculator::accept);
+        return new UptimeReport(from, to, calculator.finish());
+    }
+
+    /** The period's length. */
+    public Duration period() {
+        return Duration.between(from, to);
+    }
+
+    /** Every target's incidents, by start. */
+    public List<ReportedIncident> incidents() {
+        return targets.stream().flatMap(target -> target.incidents().stream())
+                .sorted(Comparator.comparing(ReportedIncident::start).thenComparing(ReportedIncident::target)).toList();
+    }
+
+    /** The mean duration of every target's incidents that ended before the period's end; empty if none did. */
+    public Optional<Duration> mttr() {
+        return meanOfClosed(incidents());
+    }
+
+    static Optional<Duration> meanOfClosed(Collection<ReportedIncident> incidents) {
+        List<Duration> durations = incidents.stream().filter(ReportedIncident::closed)
+                .map(incident -> Duration.between(incident.start(), incident.end())).toList();
+        if (durations.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(durations.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(durations.size()));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Reports over an event log: {@link io.ringwatch.engine.report.UptimeReport} gives, for a
+ * period, each target's time UP, DEGRADED, DOWN, in maintenance and unknown, its uptime, its
+ * incidents with who acknowledged them and what people wrote about them, and the mean time to
+ * recover. A report is one node's view: it reads the events one node's log holds.
+ */
+package io.ringwatch.engine.report;

@@ -1,0 +1,202 @@
+package io.ringwatch.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringwatch.api.Event;
+import io.ringwatch.api.EventKind;
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Status;
+import io.ringwatch.api.TargetId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link UptimeReport} over hand-made timelines. */
+class UptimeReportTest {
+    private static final Instant FROM = Instant.parse("2026-12-01T00:00:00Z");
+    private static final Instant TO = FROM.plus(Duration.ofDays(1));
+    private static final TargetId N3 = TargetId.parse("n3");
+    private static final TargetId WEB = TargetId.parse("n3/web");
+
+    @Test
+    void countsEachStateAndLeavesMaintenanceOutOfTheUptime() {
+        List<Event> events = List.of(
+                state(FROM.minus(Duration.ofDays(2)), WEB, Status.UP),
+                state(at(2), WEB, Status.DOWN),
+                state(at(3), WEB, Status.UP),
+                maintenance(at(10), N3, EventKind.MAINTENANCE_STARTED),
+                state(at(10.5), WEB, Status.DOWN),
+                state(at(11), WEB, Status.UP),
+                maintenance(at(12), N3, EventKind.MAINTENANCE_ENDED),
+                state(at(20), WEB, Status.DEGRADED),
+                state(at(22), WEB, Status.UP));
+
+        UptimeReport report = UptimeReport.of(events, FROM, TO);
+
+        TargetUptime web = report.targets().get(0);
+        assertThat(web.target()).isEqualTo(WEB);
+        assertThat(web.down()).isEqualTo(Duration.ofHours(1));
+        assertThat(web.degraded()).isEqualTo(Duration.ofHours(2));
+        assertThat(web.maintenance()).isEqualTo(Duration.ofHours(2));
+        assertThat(web.unknown()).isZero();
+        assertThat(web.up()).isEqualTo(Duration.ofHours(19));
+        assertThat(web.uptimePercent().getAsDouble()).isCloseTo(100.0 * 21 / 22, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(web.incidents()).extracting(ReportedIncident::start).containsExactly(at(2), at(10.5), at(20));
+        assertThat(web.incidents()).extracting(ReportedIncident::worst).containsExactly(Status.DOWN, Status.DOWN, Status.DEGRADED);
+        assertThat(web.mttr()).contains(Duration.ofMinutes((60 + 30 + 120) / 3));
+        assertThat(report.mttr()).isEqualTo(web.mttr());
+    }
+
+    @Test
+    void aPeriodThatStartsMidIncidentTakesTheStateFromBeforeIt() {
+        List<Event> events = List.of(
+                state(FROM.minus(Duration.ofHours(3)), N3, Status.DEGRADED),
+                state(FROM.minus(Duration.ofHours(1)), N3, Status.DOWN),
+                state(at(1), N3, Status.UP),
+                state(at(23), N3, Status.DOWN));
+
+        UptimeReport report = UptimeReport.of(events, FROM, TO);
+
+        TargetUptime n3 = report.targets().get(0);
+        assertThat(n3.down()).isEqualTo(Duration.ofHours(2));
+        assertThat(n3.up()).isEqualTo(Duration.ofHours(22));
+        assertThat(n3.incidents()).hasSize(2);
+        ReportedIncident first = n3.incidents().get(0);
+        assertThat(first.start()).isEqualTo(FROM.minus(Duration.ofHours(3)));
+        assertThat(first.worst()).isEqualTo(Status.DOWN);
+        assertThat(first.duration(TO)).isEqualTo(Duration.ofHours(4));
+        ReportedIncident open = n3.incidents().get(1);
+        assertThat(open.closed()).isFalse();
+        assertThat(open.duration(TO)).isEqualTo(Duration.ofHours(1));
+        assertThat(report.mttr()).as("only the closed incident counts").contains(Duration.ofHours(4));
+    }
+
+    @Test
+    void timeBeforeTheFirstKnownStateIsUnknown() {
+        UptimeReport report = UptimeReport.of(List.of(state(at(6), N3, Status.UP)), FROM, TO);
+
+        TargetUptime n3 = report.targets().get(0);
+        assertThat(n3.unknown()).isEqualTo(Duration.ofHours(6));
+        assertThat(n3.up()).isEqualTo(Duration.ofHours(18));
+        assertThat(n3.uptimePercent().getAsDouble()).isEqualTo(100.0);
+        assertThat(n3.mttr()).isEmpty();
+    }
+
+    @Test
+    void attachesTheKeyAcknowledgementsMessagesAndAnnotationsToTheIncident() {
+        List<Event> events = List.of(
+                state(FROM.minusSeconds(60), WEB, Status.UP),
+                annotation(at(1), WEB, "before: not part of an incident"),
+                state(at(2), WEB, Status.DOWN),
+                Event.builder(EventKind.ACKNOWLEDGED).at(at(2.25)).observer(NodeId.of("n1")).target(WEB)
+                        .message("alice acknowledged").attribute("by", "alice").attribute("note", "on it")
+                        .attribute("incident", "n3/web#7").build(),
+                Event.builder(EventKind.MESSAGE_RECEIVED).at(at(2.5)).observer(NodeId.of("n1"))
+                        .message("bob (telegram): restarting").attribute("by", "bob").attribute("text", "restarting")
+                        .attribute("incident", "n3/web#7").build(),
+                annotation(at(2.75), WEB, "deploying 2.4.1"),
+                annotation(at(2.8), N3, "about the node, not the service"),
+                state(at(3), WEB, Status.UP));
+
+        ReportedIncident incident = UptimeReport.of(events, FROM, TO).incidents().get(0);
+
+        assertThat(incident.incidentKey()).contains("n3/web#7");
+        assertThat(incident.acknowledgements()).containsExactly(
+                new IncidentNote(at(2.25), IncidentNote.Kind.ACKNOWLEDGED, "alice", "on it"));
+        assertThat(incident.notes()).containsExactly(
+                new IncidentNote(at(2.25), IncidentNote.Kind.ACKNOWLEDGED, "alice", "on it"),
+                new IncidentNote(at(2.5), IncidentNote.Kind.MESSAGE, "bob", "restarting"),
+                new IncidentNote(at(2.75), IncidentNote.Kind.ANNOTATION, "carol", "deploying 2.4.1"));
+    }
+
+    @Test
+    void incidentsOverBeforeThePeriodAndEventsAfterItAreLeftOut() {
+        List<Event> events = List.of(
+                state(FROM.minus(Duration.ofHours(5)), N3, Status.DOWN),
+                state(FROM.minus(Duration.ofHours(4)), N3, Status.UP),
+                state(TO, N3, Status.DOWN));
+
+        UptimeReport report = UptimeReport.of(events, FROM, TO);
+
+        assertThat(report.incidents()).isEmpty();
+        assertThat(report.targets().get(0).up()).isEqualTo(Duration.ofDays(1));
+        assertThat(report.mttr()).isEmpty();
+    }
+
+    @Test
+    void onlyTheTargetsAskedForAreReported() {
+        List<Event> events = List.of(state(at(1), N3, Status.UP), state(at(1), WEB, Status.UP));
+
+        assertThat(UptimeReport.of(events, FROM, TO, WEB::equals).targets()).extracting(TargetUptime::target).containsExactly(WEB);
+    }
+
+    @Test
+    void rejectsAnEmptyPeriod() {
+        assertThatThrownBy(() -> UptimeReport.of(List.of(), TO, FROM)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theDownTimeIsTheTimeBetweenTheStateChangesOfALongRandomLog() {
+        Random random = new Random(42);
+        List<Event> events = new ArrayList<>();
+        Instant periodStart = FROM;
+        Instant periodEnd = FROM.plus(Duration.ofDays(30));
+        Instant t = FROM.minus(Duration.ofDays(1));
+        Status[] statuses = {Status.UP, Status.DEGRADED, Status.DOWN};
+        while (t.isBefore(periodEnd)) {
+            events.add(state(t, N3, statuses[random.nextInt(3)]));
+            t = t.plusSeconds(1 + random.nextInt(20_000));
+        }
+        Duration expectedDown = Duration.ZERO;
+        long expectedClosed = 0;
+        for (int i = 0; i < events.size(); i++) {
+            Instant start = max(events.get(i).at(), periodStart);
+            Instant end = i + 1 < events.size() ? min(events.get(i + 1).at(), periodEnd) : periodEnd;
+            if (events.get(i).status() == Status.DOWN && end.isAfter(start)) {
+                expectedDown = expectedDown.plus(Duration.between(start, end));
+            }
+        }
+
+        UptimeReport report = UptimeReport.of(events, periodStart, periodEnd);
+
+        TargetUptime n3 = report.targets().get(0);
+        assertThat(n3.down()).isEqualTo(expectedDown);
+        assertThat(n3.up().plus(n3.degraded()).plus(n3.down())).isEqualTo(Duration.ofDays(30));
+        for (ReportedIncident incident : n3.incidents()) {
+            assertThat(events).anyMatch(e -> e.at().equals(incident.start()) && e.status() != Status.UP);
+            incident.endTime().ifPresent(end -> assertThat(events).anyMatch(e -> e.at().equals(end) && e.status() == Status.UP));
+        }
+        assertThat(n3.incidents()).isNotEmpty();
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant at(double hours) {
+        return FROM.plus(Duration.ofMinutes(Math.round(hours * 60)));
+    }
+
+    private static Event state(Instant at, TargetId target, Status status) {
+        return Event.builder(EventKind.STATE_CHANGED).at(at).observer(NodeId.of("n1")).target(target).status(status)
+                .message(target + " " + status).attribute("since", at).build();
+    }
+
+    private static Event maintenance(Instant at, TargetId target, EventKind kind) {
+        return Event.builder(kind).at(at).observer(NodeId.of("n1")).target(target).message("maintenance")
+                .attribute("reason", "upgrade").build();
+    }
+
+    private static Event annotation(Instant at, TargetId target, String text) {
+        return Event.builder(EventKind.ANNOTATION).at(at).observer(NodeId.of("n1")).target(target)
+                .message("carol: " + text).attribute("by", "carol").build();
+    }
+}
