@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ringwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Peer-to-peer monitoring of a small server farm: every node watches its partners in a ring.",
-        subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, LogCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, LogCommand.class, ReportCommand.class, DemoCommand.class})
 public final class Main {
     private Main() {
     }

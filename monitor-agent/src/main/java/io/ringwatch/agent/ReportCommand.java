@@ -1,0 +1,170 @@
+package io.ringwatch.agent;
+
+import io.ringwatch.agent.config.AgentConfig;
+import io.ringwatch.agent.config.ConfigException;
+import io.ringwatch.agent.config.ConfigFile;
+import io.ringwatch.api.Event;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.eventlog.EventCursor;
+import io.ringwatch.engine.eventlog.EventFilter;
+import io.ringwatch.engine.eventlog.HumanEventFormat;
+import io.ringwatch.engine.report.UptimeReport;
+import io.ringwatch.engine.routing.TargetPattern;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringwatch report}: uptime, incidents and MTTR of each target over a period, from a
+ * node's event log. Not thread-safe: picocli fills one instance per run.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Prints each target's uptime, downtime, maintenance, incidents and MTTR over a period.",
+                "Reads the file that event-log.path names (or --file), rotated files included: one node's view.",
+                "Maintenance time is shown apart and is not downtime; DEGRADED counts as available, shown apart.",
+                "Exit code 0 when the log was read, 1 when there is none there or it cannot",
+                "be read, 2 for a bad option or config."})
+public final class ReportCommand implements Callable<Integer> {
+    private static final int EXIT_FAILED = 1;
+    private static final int EXIT_USAGE = 2;
+    private static final Pattern PERIOD = Pattern.compile("([1-9][0-9]{0,3})([hd])");
+
+    private final Clock clock;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Read the log this config file names in event-log.path (default: ringwatch.yaml if --file is not given).")
+    private Path config;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
+            description = "Read this log file and the rotated files beside it.")
+    private Path file;
+
+    @Option(names = "--period", paramLabel = "LENGTH", defaultValue = "30d",
+            description = "How far back from --until: 1d, 7d, 30d, any number of days (d) or hours (h). Default: ${DEFAULT-VALUE}.")
+    private String period;
+
+    @Option(names = "--until", paramLabel = "WHEN",
+            description = "The period's end (default now): a duration back from now (1d), a time (2026-12-06T10:00:00Z) or a day (2026-12-06).")
+    private String until;
+
+    @Option(names = "--target", paramLabel = "PATTERN", split = ",",
+            description = "Only these targets: n3 (the node and its services), n3/web (one service), with * for any part of a name.")
+    private List<String> targets = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (for people), csv (one row per target) or json. Default: ${DEFAULT-VALUE}.")
+    private String format;
+
+    /** Reads "now" from the system clock. */
+    public ReportCommand() {
+        this(Clock.systemUTC());
+    }
+
+    /** Reads "now" from {@code clock}, for tests. */
+    ReportCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (config != null && file != null) {
+            err.println("Give --config or --file, not both: --config reads the log that the config file names.");
+            return EXIT_USAGE;
+        }
+        Instant to;
+        Instant from;
+        Predicate<TargetId> included;
+        ReportFormat chosen;
+        try {
+            Instant now = clock.instant();
+            to = until == null ? now : LogTime.parse(until, now).orElseThrow(() -> new IllegalArgumentException(
+                    "--until: expected " + LogTime.EXAMPLE + ", got '" + HumanEventFormat.escape(until) + "'"));
+            from = to.minus(length(period));
+            included = included(targets);
+            chosen = ReportFormat.named(format).orElseThrow(() -> new IllegalArgumentException(
+                    "--format: expected one of " + ReportFormat.names() + ", got '" + HumanEventFormat.escape(format) + "'"));
+        } catch (IllegalArgumentException invalid) {
+            err.println(invalid.getMessage());
+            return EXIT_USAGE;
+        }
+        Optional<Path> log = file != null ? Optional.of(file) : configuredLog(err);
+        if (log.isEmpty()) {
+            return EXIT_USAGE;
+        }
+        UptimeReport report;
+        EventFilter beforeTheEnd = EventFilter.custom().until(to).build();
+        try (EventCursor events = EventCursor.open(log.get(), beforeTheEnd)) {
+            Iterable<Event> read = () -> events.stream().map(logged -> logged.event()).iterator();
+            report = UptimeReport.of(read, from, to, included);
+            if (events.skippedLines() > 0) {
+                err.println("Skipped " + events.skippedLines() + " line(s) that are not events; see ringwatch log.");
+            }
+        } catch (NoSuchFileException missing) {
+            err.println("No event log at " + log.get().toAbsolutePath() + ", nor rotated files of one beside it.");
+            return EXIT_FAILED;
+        } catch (IOException | UncheckedIOException failure) {
+            err.println("Could not read the event log " + log.get() + ": " + failure.getMessage());
+            return EXIT_FAILED;
+        }
+        chosen.print(report, out);
+        out.flush();
+        return 0;
+    }
+
+    private Optional<Path> configuredLog(PrintWriter err) {
+        Path configFile = config != null ? config : Path.of(ConfigFile.DEFAULT_FILE);
+        try {
+            AgentConfig agent = ConfigFile.load(configFile);
+            return Optional.of(agent.eventLog().path());
+        } catch (ConfigException invalid) {
+            err.println(invalid.getMessage());
+            err.println("(report needs only the event log's path from the config: give --file PATH to read a log without it)");
+            return Optional.empty();
+        }
+    }
+
+    /** @throws IllegalArgumentException naming what --period takes */
+    static Duration length(String text) {
+        Matcher matcher = PERIOD.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("--period: expected a number of days or hours such as 1d, 7d, 30d or 12h, got '"
+                    + HumanEventFormat.escape(text) + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return matcher.group(2).equals("d") ? Duration.ofDays(amount) : Duration.ofHours(amount);
+    }
+
+    private static Predicate<TargetId> included(List<String> patterns) {
+        List<TargetPattern> parsed = new ArrayList<>();
+        for (String pattern : patterns) {
+            try {
+                parsed.add(TargetPattern.of(pattern.strip()));
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException("--target: " + invalid.getMessage(), invalid);
+            }
+        }
+        return target -> parsed.isEmpty() || parsed.stream().anyMatch(pattern -> pattern.matches(target));
+    }
+}
