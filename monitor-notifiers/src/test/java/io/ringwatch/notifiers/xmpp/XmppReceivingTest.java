@@ -3,7 +3,6 @@ package io.ringwatch.notifiers.xmpp;
 import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.ringwatch.api.InboundMessage;
 import io.ringwatch.api.NotifierSettings;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -224,13 +224,7 @@ class XmppReceivingTest {
     }
 
     /** Polls {@code condition} until it holds, at most {@link #WAIT}. */
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("not within " + WAIT + ": " + what);
-            }
-            Thread.sleep(10); // a polling interval, not a synchronisation
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
     }
 }
