@@ -1,8 +1,5 @@
 package io.ringwatch.agent;
 
-import io.ringwatch.agent.config.AgentConfig;
-import io.ringwatch.agent.config.ConfigException;
-import io.ringwatch.agent.config.ConfigFile;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.engine.eventlog.EventCursor;
@@ -26,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,7 +39,6 @@ import picocli.CommandLine.Spec;
                 "Exit code 0 when the log was read, 1 when there is none there or it cannot",
                 "be read, 2 for a bad option or config."})
 public final class LogCommand implements Callable<Integer> {
-    private static final int EXIT_FAILED = 1;
     private static final int EXIT_USAGE = 2;
     private static final int PROBLEMS_SHOWN = 3;
 
@@ -50,13 +47,8 @@ public final class LogCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Read the log this config file names in event-log.path (default: ringwatch.yaml if --file is not given).")
-    private Path config;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
-            description = "Read this log file and the rotated files beside it (for n1.jsonl: n1.1.jsonl, n1.2.jsonl, …).")
-    private Path file;
+    @Mixin
+    private EventLogSource source = new EventLogSource();
 
     @Option(names = "--since", paramLabel = "WHEN",
             description = "Only events at or after WHEN: a duration back from now (30m, 1h, 7d), a time (2026-12-06T10:00:00Z)"
@@ -99,8 +91,7 @@ public final class LogCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (config != null && file != null) {
-            err.println("Give --config or --file, not both: --config reads the log that the config file names.");
+        if (source.conflicting(err)) {
             return EXIT_USAGE;
         }
         EventFilter filter;
@@ -110,23 +101,11 @@ public final class LogCommand implements Callable<Integer> {
             err.println(invalid.getMessage());
             return EXIT_USAGE;
         }
-        Optional<Path> log = file != null ? Optional.of(file) : configuredLog(err);
+        Optional<Path> log = source.path(err, "log");
         if (log.isEmpty()) {
             return EXIT_USAGE;
         }
         return print(log.get(), filter, out, err);
-    }
-
-    private Optional<Path> configuredLog(PrintWriter err) {
-        Path configFile = config != null ? config : Path.of(ConfigFile.DEFAULT_FILE);
-        try {
-            AgentConfig agent = ConfigFile.load(configFile);
-            return Optional.of(agent.eventLog().path());
-        } catch (ConfigException invalid) {
-            err.println(invalid.getMessage());
-            err.println("(log needs only the event log's path from the config: give --file PATH to read a log without it)");
-            return Optional.empty();
-        }
     }
 
     private int print(Path log, EventFilter filter, PrintWriter out, PrintWriter err) {
@@ -143,13 +122,9 @@ public final class LogCommand implements Callable<Integer> {
             }
             return 0;
         } catch (NoSuchFileException missing) {
-            err.println("No event log at " + log.toAbsolutePath() + ", nor rotated files of one beside it."
-                    + (log.isAbsolute() ? "" : " A relative path is taken from the working directory: the agent's"
-                    + " (/var/lib/ringwatch under systemd) may not be this one; give --file with the full path."));
-            return EXIT_FAILED;
+            return EventLogSource.missing(log, err);
         } catch (IOException | UncheckedIOException failure) {
-            err.println("Could not read the event log " + log + ": " + failure.getMessage());
-            return EXIT_FAILED;
+            return EventLogSource.unreadable(log, failure, err);
         }
     }
 

@@ -1,10 +1,8 @@
 package io.ringwatch.agent;
 
-import io.ringwatch.agent.config.AgentConfig;
-import io.ringwatch.agent.config.ConfigException;
-import io.ringwatch.agent.config.ConfigFile;
 import io.ringwatch.api.Event;
 import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.eventlog.EventCursor;
 import io.ringwatch.engine.eventlog.EventFilter;
 import io.ringwatch.engine.eventlog.HumanEventFormat;
@@ -24,9 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,22 +39,15 @@ import picocli.CommandLine.Spec;
                 "Exit code 0 when the log was read, 1 when there is none there or it cannot",
                 "be read, 2 for a bad option or config."})
 public final class ReportCommand implements Callable<Integer> {
-    private static final int EXIT_FAILED = 1;
     private static final int EXIT_USAGE = 2;
-    private static final Pattern PERIOD = Pattern.compile("([1-9][0-9]{0,3})([hd])");
 
     private final Clock clock;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Read the log this config file names in event-log.path (default: ringwatch.yaml if --file is not given).")
-    private Path config;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
-            description = "Read this log file and the rotated files beside it.")
-    private Path file;
+    @Mixin
+    private EventLogSource source = new EventLogSource();
 
     @Option(names = "--period", paramLabel = "LENGTH", defaultValue = "30d",
             description = "How far back from --until: 1d, 7d, 30d, any number of days (d) or hours (h). Default: ${DEFAULT-VALUE}.")
@@ -89,8 +79,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (config != null && file != null) {
-            err.println("Give --config or --file, not both: --config reads the log that the config file names.");
+        if (source.conflicting(err)) {
             return EXIT_USAGE;
         }
         Instant to;
@@ -109,7 +98,7 @@ public final class ReportCommand implements Callable<Integer> {
             err.println(invalid.getMessage());
             return EXIT_USAGE;
         }
-        Optional<Path> log = file != null ? Optional.of(file) : configuredLog(err);
+        Optional<Path> log = source.path(err, "report");
         if (log.isEmpty()) {
             return EXIT_USAGE;
         }
@@ -122,38 +111,20 @@ public final class ReportCommand implements Callable<Integer> {
                 err.println("Skipped " + events.skippedLines() + " line(s) that are not events; see ringwatch log.");
             }
         } catch (NoSuchFileException missing) {
-            err.println("No event log at " + log.get().toAbsolutePath() + ", nor rotated files of one beside it.");
-            return EXIT_FAILED;
+            return EventLogSource.missing(log.get(), err);
         } catch (IOException | UncheckedIOException failure) {
-            err.println("Could not read the event log " + log.get() + ": " + failure.getMessage());
-            return EXIT_FAILED;
+            return EventLogSource.unreadable(log.get(), failure, err);
         }
         chosen.print(report, out);
         out.flush();
         return 0;
     }
 
-    private Optional<Path> configuredLog(PrintWriter err) {
-        Path configFile = config != null ? config : Path.of(ConfigFile.DEFAULT_FILE);
-        try {
-            AgentConfig agent = ConfigFile.load(configFile);
-            return Optional.of(agent.eventLog().path());
-        } catch (ConfigException invalid) {
-            err.println(invalid.getMessage());
-            err.println("(report needs only the event log's path from the config: give --file PATH to read a log without it)");
-            return Optional.empty();
-        }
-    }
-
     /** @throws IllegalArgumentException naming what --period takes */
     static Duration length(String text) {
-        Matcher matcher = PERIOD.matcher(text.strip());
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("--period: expected a number of days or hours such as 1d, 7d, 30d or 12h, got '"
-                    + HumanEventFormat.escape(text) + "'");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return matcher.group(2).equals("d") ? Duration.ofDays(amount) : Duration.ofHours(amount);
+        return Durations.parse(text).filter(length -> !length.isNegative() && !length.isZero())
+                .orElseThrow(() -> new IllegalArgumentException("--period: expected a number of days or hours such as 1d, 7d,"
+                        + " 30d or 12h, got '" + HumanEventFormat.escape(text) + "'"));
     }
 
     private static Predicate<TargetId> included(List<String> patterns) {
