@@ -144,20 +144,9 @@ public final class Dispatcher {
         return !channels.isEmpty();
     }
 
-    /** Queues the notification where routing sends it. Never blocks (unless delivery is inline). */
+    /** Queues the notification where routing sends it, as no escalation's. Never blocks (unless delivery is inline). */
     public void dispatch(Notification notification) {
-        dispatch(notification, 0);
-    }
-
-    /**
-     * Queues the notification where routing sends it. Never blocks (unless delivery is inline).
-     *
-     * @param escalationStep for an escalation, its step (1 for the first); for a recovery or an
-     *        acknowledgement, how many steps the incident reached; 0 otherwise
-     * @return how many deliveries were queued; none is recorded as suppressed
-     */
-    public int dispatch(Notification notification, int escalationStep) {
-        return dispatch(notification, escalationStep, Set.of()).size();
+        dispatch(notification, 0, Set.of());
     }
 
     /**
