@@ -24,6 +24,7 @@ module io.ringwatch.engine {
     exports io.ringwatch.engine.ring;
     exports io.ringwatch.engine.routing;
     exports io.ringwatch.engine.schedule;
+    exports io.ringwatch.engine.statuspage;
 
     uses io.ringwatch.api.NotifierProvider;
 }

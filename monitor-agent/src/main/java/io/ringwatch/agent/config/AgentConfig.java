@@ -35,6 +35,7 @@ import java.util.Optional;
  *        escalation policy, as the file gives them; {@link Routing#none()} when it gives none, so
  *        that every channel gets every notification. It can change while an engine runs: give
  *        an engine its own {@link Routing#copy()}
+ * @param statusPage whether the status page is served at {@code /}, with its title and refresh
  */
 public record AgentConfig(
         Path source,
@@ -51,7 +52,8 @@ public record AgentConfig(
         DeliveryPolicy deliveryPolicy,
         EventLogEntry eventLog,
         List<MaintenanceWindow> maintenance,
-        Routing routing) {
+        Routing routing,
+        StatusPageEntry statusPage) {
 
     /** Listens on every address by default. */
     public static final String DEFAULT_LISTEN_ADDRESS = "0.0.0.0";
@@ -79,6 +81,7 @@ public record AgentConfig(
         Objects.requireNonNull(eventLog, "eventLog");
         maintenance = List.copyOf(maintenance);
         Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(statusPage, "statusPage");
         if (members.stream().noneMatch(member -> member.id().equals(node))) {
             throw new IllegalArgumentException("node " + node + " is not among the members");
         }
@@ -104,6 +107,6 @@ public record AgentConfig(
                 + ", secret=" + (secret.isPresent() ? "(hidden)" : "none") + ", insecure=" + insecure
                 + ", members=" + members + ", ringOrder=" + ringOrder + ", monitorConfig=" + monitorConfig
                 + ", controlTarget=" + controlTarget + ", channels=" + channels + ", eventLog=" + eventLog
-                + ", maintenance=" + maintenance + ", routing=" + routing + "]";
+                + ", maintenance=" + maintenance + ", routing=" + routing + ", statusPage=" + statusPage + "]";
     }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class RootSchema {
     static final List<String> KEYS = List.of("node", "listen", "secret", "insecure", "members", "ring", "timing",
             "confirm-with-peers", "control-target", "channels", "delivery", "event-log", "maintenance", "contacts",
-            "on-call", "escalation", "mutes");
+            "on-call", "escalation", "mutes", "status-page");
     static final List<String> LISTEN_KEYS = List.of("address", "port");
     static final List<String> RING_KEYS = List.of("partners", "order");
 
@@ -65,10 +65,13 @@ final class RootSchema {
         List<MaintenanceWindow> maintenance = map.get("maintenance")
                 .map(value -> MaintenanceSchema.read(value, checkedMembers)).orElse(List.of());
         Routing routing = RoutingSchema.read(map, checkedChannels);
+        StatusPageEntry statusPage = StatusPageSchema.read(map.get("status-page")
+                .flatMap(value -> value.map(StatusPageSchema.KEYS)));
 
         problems.throwIfAny();
         return new AgentConfig(source, node.orElseThrow(), address, port, secret, insecure, members, order,
-                monitorConfig, controlTarget, channels, deliveryPolicy, eventLog.orElseThrow(), maintenance, routing);
+                monitorConfig, controlTarget, channels, deliveryPolicy, eventLog.orElseThrow(), maintenance, routing,
+                statusPage);
     }
 
     private static Optional<String> secret(YamlMap map, boolean insecure) {

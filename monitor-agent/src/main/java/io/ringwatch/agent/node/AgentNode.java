@@ -6,12 +6,15 @@ import io.ringwatch.agent.config.ControlTarget;
 import io.ringwatch.agent.config.MemberEntry;
 import io.ringwatch.agent.config.NodeCheck;
 import io.ringwatch.agent.config.ServiceEntry;
+import io.ringwatch.api.Event;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Probe;
 import io.ringwatch.engine.MonitorEngine;
 import io.ringwatch.engine.check.Expectation;
 import io.ringwatch.engine.endpoint.EndpointHandler;
 import io.ringwatch.engine.endpoint.StatusEndpoint;
+import io.ringwatch.engine.eventlog.EventCursor;
+import io.ringwatch.engine.eventlog.EventFilter;
 import io.ringwatch.engine.eventlog.JsonLinesEventLog;
 import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.membership.ServiceSpec;
@@ -20,13 +23,21 @@ import io.ringwatch.engine.probe.HttpFetcher;
 import io.ringwatch.engine.probe.HttpProbe;
 import io.ringwatch.engine.probe.PingProbe;
 import io.ringwatch.engine.probe.TcpProbe;
+import io.ringwatch.engine.statuspage.StatusPage;
+import io.ringwatch.engine.statuspage.SummaryJson;
+import io.ringwatch.engine.statuspage.UptimeHistory;
+import io.ringwatch.engine.wire.WireProtocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node a config file describes, running: its engine checks its partners over HTTP and
@@ -35,6 +46,8 @@ import java.util.List;
  * event log is flushed and closed. Thread-safe.
  */
 public final class AgentNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentNode.class);
+
     private final AgentConfig config;
     private final MonitorEngine engine;
     private final StatusEndpoint endpoint;
@@ -67,12 +80,13 @@ public final class AgentNode implements AutoCloseable {
     private static AgentNode start(AgentConfig config, StatusEndpoint endpoint) throws IOException {
         Clock clock = Clock.systemUTC();
         HttpFetcher fetcher = HttpFetcher.create();
+        HttpTransport transport = transport(config, fetcher);
         MonitorEngine.Builder builder = MonitorEngine.builder()
                 .self(config.node())
                 .members(members(config.members()))
                 .ringOrder(config.ringOrder())
                 .config(config.monitorConfig())
-                .transport(transport(config, fetcher));
+                .transport(transport);
         for (ChannelEntry channel : config.channels()) {
             if (channel.url().isPresent()) {
                 builder.channelUrl(channel.name(), channel.url().get());
@@ -86,9 +100,10 @@ public final class AgentNode implements AutoCloseable {
         config.controlTarget().ifPresent(target -> builder.controlTarget(probe(target, fetcher, clock)));
         config.maintenance().forEach(builder::maintenance);
         JsonLinesEventLog log = eventLog(config);
+        UptimeHistory history = UptimeHistory.create();
         MonitorEngine engine;
         try {
-            engine = builder.eventLog(log).build();
+            engine = builder.eventLog(history.keeping(log)).build();
         } catch (RuntimeException invalid) {
             try {
                 log.close();
@@ -98,9 +113,19 @@ public final class AgentNode implements AutoCloseable {
             throw invalid;
         }
         try {
+            Instant started = clock.instant();
             engine.start();
             EndpointHandler.Builder handler = EndpointHandler.builder(engine);
             config.secret().ifPresentOrElse(handler::secret, handler::insecure);
+            if (config.statusPage().enabled()) {
+                handler.statusPage(StatusPage.builder(engine, history)
+                        .title(config.statusPage().title())
+                        .refresh(config.statusPage().refresh())
+                        .peers((peer, timeout) -> transport.get(peer, WireProtocol.SUMMARY, timeout)
+                                .thenApply(SummaryJson::decode))
+                        .build());
+                readHistory(config, history, started);
+            }
             endpoint.serve(handler.build());
         } catch (RuntimeException failure) {
             engine.close();
@@ -158,6 +183,36 @@ public final class AgentNode implements AutoCloseable {
             return PingProbe.of(ping.host());
         }
         return HttpProbe.of(((ControlTarget.Http) target).url(), Expectation.ofDefaults(), fetcher, clock);
+    }
+
+    /**
+     * Reads what the log holds from before this run into the status page's history, on a thread
+     * of its own: a long log takes a while, and the page shows what is known meanwhile.
+     */
+    private static void readHistory(AgentConfig config, UptimeHistory history, Instant until) {
+        Path file = config.eventLog().path();
+        Thread reader = new Thread(() -> {
+            EventFilter filter = EventFilter.custom().kinds(UptimeHistory.KINDS).until(until).build();
+            try (EventCursor cursor = EventCursor.open(file, filter)) {
+                history.seed(() -> new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return cursor.hasNext();
+                    }
+
+                    @Override
+                    public Event next() {
+                        return cursor.next().event();
+                    }
+                }, until);
+                LOG.debug("The status page of {} read its history back from {}", config.node(), file);
+            } catch (IOException | RuntimeException failure) {
+                LOG.warn("The status page of {} could not read the event log back ({}): it shows only what this run saw",
+                        config.node(), failure.toString());
+            }
+        }, "ringwatch-history-" + config.node());
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private static JsonLinesEventLog eventLog(AgentConfig config) throws IOException {

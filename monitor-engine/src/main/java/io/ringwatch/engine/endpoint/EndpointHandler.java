@@ -11,6 +11,8 @@ import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.membership.ServiceSpec;
 import io.ringwatch.engine.peer.PeerAnswer;
 import io.ringwatch.engine.peer.PeerQuestion;
+import io.ringwatch.engine.statuspage.StatusPage;
+import io.ringwatch.engine.statuspage.SummaryJson;
 import io.ringwatch.engine.wire.PeerJson;
 import io.ringwatch.engine.wire.SharedSecret;
 import io.ringwatch.engine.wire.WireProtocol;
@@ -42,6 +44,10 @@ import org.slf4j.LoggerFactory;
  *       notify?", an acknowledgement). Needs the secret and a member's id in
  *       {@code X-Ringwatch-Node}.</li>
  *   <li>{@code GET /metrics}: Prometheus metrics; open unless {@link Builder#metricsNeedSecret}.</li>
+ *   <li>{@code GET /}: the farm's status page for people, when one is given
+ *       ({@link Builder#statusPage}); open to anyone, read-only, free of secrets.</li>
+ *   <li>{@code GET /ringwatch/v1/summary}: what this node knows for the status page of another
+ *       node. Needs the secret.</li>
  * </ul>
  * A request without the secret where one is needed gets 401 and a body that says only
  * "unauthorized". Thread-safe; each request may block up to the engine's check timeout.
@@ -57,6 +63,10 @@ public final class EndpointHandler {
     public static final String METRICS_PATH = WireProtocol.METRICS;
     /** Where a channel's provider calls back: {@code /ringwatch/v1/callback/} and the channel's name. */
     public static final String CALLBACK_PATH = WireProtocol.CALLBACK;
+    /** The status page: open to anyone. */
+    public static final String PAGE_PATH = WireProtocol.PAGE;
+    /** What this node knows for another node's status page: needs the secret. */
+    public static final String SUMMARY_PATH = WireProtocol.SUMMARY;
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointHandler.class);
 
@@ -64,9 +74,11 @@ public final class EndpointHandler {
     private final SharedSecret secret;
     private final boolean metricsNeedSecret;
     private final Duration answerTimeout;
+    private final StatusPage page;
 
     private EndpointHandler(Builder builder) {
         engine = builder.engine;
+        page = builder.page;
         secret = builder.secret;
         metricsNeedSecret = builder.metricsNeedSecret;
         // A check question runs one check (up to the timeout); leave room for the way back.
@@ -113,6 +125,11 @@ public final class EndpointHandler {
                 return !only("GET", request) ? now(notAllowed("GET")) : !authorized(request) ? now(unauthorized()) : status();
             case WireProtocol.ASK:
                 return !only("POST", request) ? now(notAllowed("POST")) : !authorized(request) ? now(unauthorized()) : ask(request);
+            case WireProtocol.PAGE:
+                return !only("GET", request) ? now(notAllowed("GET")) : page();
+            case WireProtocol.SUMMARY:
+                return !only("GET", request) ? now(notAllowed("GET")) : !authorized(request) ? now(unauthorized())
+                        : now(summary());
             case WireProtocol.METRICS:
                 return now(!only("GET", request) ? notAllowed("GET")
                         : metricsNeedSecret && !authorized(request) ? unauthorized() : metrics());
@@ -272,6 +289,24 @@ public final class EndpointHandler {
         return entry;
     }
 
+    private CompletableFuture<EndpointResponse> page() {
+        if (page == null) {
+            return now(EndpointResponse.error(404, "not found"));
+        }
+        return page.html().thenApply(html -> new EndpointResponse(200, "text/html; charset=utf-8", html, Map.of(
+                "Cache-Control", "no-store",
+                "Content-Security-Policy", page.contentSecurityPolicy(),
+                "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "no-referrer")));
+    }
+
+    private EndpointResponse summary() {
+        if (page == null) {
+            return EndpointResponse.error(404, "this node serves no status page");
+        }
+        return EndpointResponse.json(200, SummaryJson.encode(page.summary()));
+    }
+
     private EndpointResponse metrics() {
         return new EndpointResponse(200, EndpointResponse.PROMETHEUS,
                 PrometheusText.render(engine).getBytes(StandardCharsets.UTF_8), Map.of());
@@ -288,6 +323,7 @@ public final class EndpointHandler {
         private SharedSecret secret;
         private boolean insecure;
         private boolean metricsNeedSecret;
+        private StatusPage page;
 
         private Builder(MonitorEngine engine) {
             this.engine = engine;
@@ -312,6 +348,12 @@ public final class EndpointHandler {
         /** Whether {@code /metrics} needs the secret too; open by default, as Prometheus scrapes expect. */
         public Builder metricsNeedSecret(boolean metricsNeedSecret) {
             this.metricsNeedSecret = metricsNeedSecret;
+            return this;
+        }
+
+        /** Serves this status page at {@code /} and this node's summary for the pages of other nodes; none by default. */
+        public Builder statusPage(StatusPage page) {
+            this.page = Objects.requireNonNull(page, "page");
             return this;
         }
 

@@ -108,6 +108,27 @@ public final class HttpTransport implements Transport {
         });
     }
 
+    /**
+     * Reads {@code path} (such as {@link WireProtocol#SUMMARY}) of a peer's endpoint with a GET,
+     * sending the secret; at most {@link WireProtocol#MAX_ANSWER_BYTES} within {@code timeout}.
+     * Fails with {@link PeerUnreachableException} on no answer or any status but 200.
+     */
+    public CompletionStage<String> get(Member peer, String path, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(WireProtocol.resolve(peer.endpoint(), path))
+                .timeout(timeout)
+                .header(WireProtocol.ASKER_HEADER, self.value())
+                .GET();
+        if (secret != null) {
+            request.header("Authorization", secret.authorization());
+        }
+        return send(request.build(), timeout).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new PeerUnreachableException(NoAnswer.OTHER, "answered HTTP " + response.statusCode());
+            }
+            return response.body();
+        });
+    }
+
     @Override
     public CompletionStage<ServiceResponse> fetch(URI statusUrl, Duration timeout) {
         return fetcher.fetch(statusUrl, timeout);

@@ -14,6 +14,10 @@ public final class WireProtocol {
     public static final String METRICS = "/metrics";
     /** Where providers call back, followed by the channel's name: {@code /ringwatch/v1/callback/on-call-phone}. */
     public static final String CALLBACK = "/ringwatch/v1/callback/";
+    /** The status page for people: open to anyone, read-only, when the node serves one. */
+    public static final String PAGE = "/";
+    /** What a node knows for the status page, asked by the node that renders it: needs the secret. */
+    public static final String SUMMARY = "/ringwatch/v1/summary";
     /** Which node asks. */
     public static final String ASKER_HEADER = "X-Ringwatch-Node";
     /** The largest question body read. */

@@ -1,0 +1,29 @@
+package io.ringwatch.agent.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code status-page} section. */
+final class StatusPageSchema {
+    static final List<String> KEYS = List.of("enabled", "title", "refresh");
+
+    private StatusPageSchema() {
+    }
+
+    static StatusPageEntry read(Optional<YamlMap> section) {
+        StatusPageEntry defaults = StatusPageEntry.ofDefaults();
+        if (section.isEmpty()) {
+            return defaults;
+        }
+        YamlMap map = section.get();
+        boolean enabled = map.get("enabled").flatMap(YamlValue::bool).orElse(defaults.enabled());
+        String title = map.get("title").flatMap(value -> value.parse("a title of 1 to 120 characters, such as Acme status",
+                text -> text.isBlank() || text.length() > 120 ? Optional.empty() : Optional.of(text.strip())))
+                .orElse(defaults.title());
+        Duration refresh = map.get("refresh").flatMap(value -> value.parse("a duration of at least 1s, such as 30s",
+                text -> Durations.parse(text).filter(every -> every.compareTo(Duration.ofSeconds(1)) >= 0)))
+                .orElse(defaults.refresh());
+        return new StatusPageEntry(enabled, title, refresh);
+    }
+}

@@ -1,0 +1,143 @@
+package io.ringwatch.engine.statuspage;
+
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Status;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.membership.Member;
+import io.ringwatch.engine.membership.ServiceSpec;
+import io.ringwatch.engine.report.IncidentNote;
+import io.ringwatch.engine.report.ReportedIncident;
+import io.ringwatch.engine.report.TargetUptime;
+import io.ringwatch.engine.ring.Ring;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Puts the nodes' summaries together into one {@link FarmStatus}:
+ * <ul>
+ *   <li>a target's state now is the worst its current watchers report (a watcher that does
+ *       not answer says nothing; the node that renders the page is up);</li>
+ *   <li>its uptime and bars come from one node, the one whose events leave the least of the
+ *       period unknown (the nearest in the ring on a tie), so the figures are exactly those of
+ *       that node's log;</li>
+ *   <li>incidents are joined by incident key across nodes, their notes merged.</li>
+ * </ul>
+ * Stateless.
+ */
+final class FarmStatusMerge {
+    /** How many incidents the page lists. */
+    static final int RECENT_INCIDENTS = 10;
+
+    private FarmStatusMerge() {
+    }
+
+    static FarmStatus merge(String title, NodeId self, List<Member> members, Ring ring, Instant at, int days,
+            Map<NodeId, NodeSummary> summaries) {
+        List<NodeSummary> inRingOrder = new ArrayList<>();
+        for (NodeId node : ring.members()) {
+            Optional.ofNullable(summaries.get(node)).ifPresent(inRingOrder::add);
+        }
+        Duration period = Duration.ofDays(days);
+        List<FarmStatus.TargetRow> rows = new ArrayList<>();
+        for (NodeId node : ring.members()) {
+            Member member = members.stream().filter(candidate -> candidate.id().equals(node)).findFirst().orElse(null);
+            if (member == null) {
+                continue;
+            }
+            rows.add(row(TargetId.node(node), self, inRingOrder, period));
+            for (ServiceSpec service : member.services()) {
+                rows.add(row(TargetId.service(node, service.id()), self, inRingOrder, period));
+            }
+        }
+        List<FarmStatus.RingNode> nodes = new ArrayList<>();
+        List<FarmStatus.RingEdge> edges = new ArrayList<>();
+        for (NodeId node : ring.members()) {
+            boolean runsEngine = members.stream().anyMatch(member -> member.id().equals(node) && member.runsEngine());
+            Status status = rows.stream().filter(row -> row.target().equals(TargetId.node(node))).findFirst()
+                    .map(FarmStatus.TargetRow::status).orElse(Status.UNKNOWN);
+            NodeSummary summary = summaries.get(node);
+            nodes.add(new FarmStatus.RingNode(node, status, summary != null, runsEngine));
+            if (summary != null) {
+                summary.watching().forEach(watched -> edges.add(new FarmStatus.RingEdge(node, watched, true)));
+            } else if (runsEngine) {
+                ring.watchList(node, other -> false).forEach(watched -> edges.add(new FarmStatus.RingEdge(node, watched, false)));
+            }
+        }
+        return new FarmStatus(title, at, days, rows, incidents(inRingOrder), nodes, edges);
+    }
+
+    private static FarmStatus.TargetRow row(TargetId target, NodeId self, List<NodeSummary> summaries, Duration period) {
+        Status status = Status.UNKNOWN;
+        Instant since = null;
+        for (NodeSummary summary : summaries) {
+            if (!summary.sees(target)) {
+                continue;
+            }
+            TargetSummary seen = summary.target(target).orElseThrow();
+            if (status == Status.UNKNOWN || rank(seen.status()) > rank(status)
+                    || seen.status() == status && seen.since() != null && (since == null || seen.since().isAfter(since))) {
+                status = seen.status();
+                since = seen.since();
+            }
+        }
+        if (status == Status.UNKNOWN && target.equals(TargetId.node(self))) {
+            status = Status.UP; // it renders this page
+        }
+        Optional<TargetSummary> source = summaries.stream().flatMap(summary -> summary.target(target).stream())
+                .filter(summary -> summary.period().uptimePercent().isPresent())
+                .min(Comparator.comparing(summary -> summary.period().unknown()));
+        Optional<NodeId> seenBy = source.flatMap(found -> summaries.stream()
+                .filter(summary -> summary.target(target).filter(found::equals).isPresent()).findFirst().map(NodeSummary::node));
+        TargetUptime figures = source.map(TargetSummary::period).orElseGet(() -> new TargetUptime(target, Duration.ZERO,
+                Duration.ZERO, Duration.ZERO, Duration.ZERO, period, List.of()));
+        return new FarmStatus.TargetRow(target, status, since, seenBy.orElse(null), figures,
+                source.map(TargetSummary::days).orElse(List.of()));
+    }
+
+    private static int rank(Status status) {
+        switch (status) {
+            case DOWN:
+                return 3;
+            case DEGRADED:
+                return 2;
+            case UP:
+                return 1;
+            default:
+                return 0;
+        }
+    }
+
+    /** Every summary's incidents, one per incident key (or target and start), newest first. */
+    private static List<ReportedIncident> incidents(List<NodeSummary> summaries) {
+        Map<String, ReportedIncident> joined = new LinkedHashMap<>();
+        for (NodeSummary summary : summaries) {
+            for (TargetSummary target : summary.targets()) {
+                for (ReportedIncident incident : target.period().incidents()) {
+                    String key = incident.incidentKey().orElse(incident.target() + "@" + incident.start());
+                    joined.merge(key, incident, FarmStatusMerge::join);
+                }
+            }
+        }
+        return joined.values().stream().sorted(Comparator.comparing(ReportedIncident::start).reversed())
+                .limit(RECENT_INCIDENTS).toList();
+    }
+
+    /** One incident as two nodes saw it: the earlier start, the end if either saw it end, the worst state, all notes. */
+    private static ReportedIncident join(ReportedIncident one, ReportedIncident other) {
+        Set<IncidentNote> notes = new LinkedHashSet<>(one.notes());
+        notes.addAll(other.notes());
+        Instant end = one.end() != null && other.end() != null ? (one.end().isAfter(other.end()) ? one.end() : other.end())
+                : one.end() != null ? one.end() : other.end();
+        return new ReportedIncident(one.target(), one.start().isBefore(other.start()) ? one.start() : other.start(), end,
+                rank(one.worst()) >= rank(other.worst()) ? one.worst() : other.worst(), one.key(),
+                notes.stream().sorted(Comparator.comparing(IncidentNote::at)).toList());
+    }
+}

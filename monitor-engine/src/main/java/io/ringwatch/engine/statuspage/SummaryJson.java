@@ -1,0 +1,180 @@
+package io.ringwatch.engine.statuspage;
+
+import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Status;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.json.Json;
+import io.ringwatch.engine.report.IncidentNote;
+import io.ringwatch.engine.report.ReportedIncident;
+import io.ringwatch.engine.report.TargetUptime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A {@link NodeSummary} as JSON, the way nodes send it to the one that renders the page. Times
+ * are ISO-8601 instants and durations whole nanoseconds, so figures arrive exactly as they were
+ * computed. Stateless and thread-safe.
+ */
+public final class SummaryJson {
+    private SummaryJson() {
+    }
+
+    /** The summary as one line of JSON. */
+    public static String encode(NodeSummary summary) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("node", summary.node().value());
+        json.put("from", summary.from().toString());
+        json.put("to", summary.to().toString());
+        json.put("watching", summary.watching().stream().map(NodeId::value).toList());
+        List<Object> targets = new ArrayList<>();
+        for (TargetSummary target : summary.targets()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("target", target.target().toString());
+            entry.put("status", target.status() == null ? null : target.status().name());
+            entry.put("since", target.since() == null ? null : target.since().toString());
+            entry.put("period", figures(target.period()));
+            List<Object> days = new ArrayList<>();
+            for (DayUptime day : target.days()) {
+                Map<String, Object> bar = figures(day.figures());
+                bar.put("day", day.day().toString());
+                days.add(bar);
+            }
+            entry.put("days", days);
+            entry.put("incidents", target.period().incidents().stream().map(SummaryJson::incident).toList());
+            targets.add(entry);
+        }
+        json.put("targets", targets);
+        return Json.write(json);
+    }
+
+    /**
+     * Reads a summary.
+     *
+     * @throws IllegalArgumentException if the text is not a summary, saying what is wrong
+     */
+    public static NodeSummary decode(String text) {
+        Map<?, ?> json;
+        try {
+            json = map(Json.parse(text), "the summary");
+        } catch (RuntimeException malformed) {
+            throw new IllegalArgumentException("not a node summary: " + malformed.getMessage(), malformed);
+        }
+        try {
+            List<TargetSummary> targets = new ArrayList<>();
+            for (Object entry : list(json.get("targets"), "targets")) {
+                targets.add(target(map(entry, "a target")));
+            }
+            return new NodeSummary(new NodeId(text(json, "node")), instant(json, "from"), instant(json, "to"),
+                    list(json.get("watching"), "watching").stream().map(id -> new NodeId(string(id, "watching"))).toList(),
+                    targets);
+        } catch (RuntimeException malformed) {
+            throw new IllegalArgumentException("not a node summary: " + malformed.getMessage(), malformed);
+        }
+    }
+
+    private static TargetSummary target(Map<?, ?> json) {
+        TargetId target = TargetId.parse(text(json, "target"));
+        List<ReportedIncident> incidents = new ArrayList<>();
+        for (Object entry : list(json.get("incidents"), "incidents")) {
+            incidents.add(incident(target, map(entry, "an incident")));
+        }
+        List<DayUptime> days = new ArrayList<>();
+        for (Object entry : list(json.get("days"), "days")) {
+            Map<?, ?> bar = map(entry, "a day");
+            days.add(new DayUptime(LocalDate.parse(text(bar, "day")), figures(target, bar, List.of())));
+        }
+        Object status = json.get("status");
+        Object since = json.get("since");
+        return new TargetSummary(target, status == null ? null : Status.valueOf(string(status, "status")),
+                since == null ? null : Instant.parse(string(since, "since")),
+                figures(target, map(json.get("period"), "period"), incidents), days);
+    }
+
+    private static Map<String, Object> figures(TargetUptime figures) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("up", figures.up().toNanos());
+        json.put("degraded", figures.degraded().toNanos());
+        json.put("down", figures.down().toNanos());
+        json.put("maintenance", figures.maintenance().toNanos());
+        json.put("unknown", figures.unknown().toNanos());
+        return json;
+    }
+
+    private static TargetUptime figures(TargetId target, Map<?, ?> json, List<ReportedIncident> incidents) {
+        Function<String, Duration> nanos = key -> {
+            if (!(json.get(key) instanceof Long value) || value < 0) {
+                throw new IllegalArgumentException("'" + key + "' must be a count of nanoseconds");
+            }
+            return Duration.ofNanos(value);
+        };
+        return new TargetUptime(target, nanos.apply("up"), nanos.apply("degraded"), nanos.apply("down"),
+                nanos.apply("maintenance"), nanos.apply("unknown"), incidents);
+    }
+
+    private static Map<String, Object> incident(ReportedIncident incident) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("start", incident.start().toString());
+        json.put("end", incident.end() == null ? null : incident.end().toString());
+        json.put("worst", incident.worst().name());
+        json.put("key", incident.key());
+        List<Object> notes = new ArrayList<>();
+        for (IncidentNote note : incident.notes()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", note.at().toString());
+            entry.put("kind", note.kind().name());
+            entry.put("by", note.by());
+            entry.put("text", note.text());
+            notes.add(entry);
+        }
+        json.put("notes", notes);
+        return json;
+    }
+
+    private static ReportedIncident incident(TargetId target, Map<?, ?> json) {
+        List<IncidentNote> notes = new ArrayList<>();
+        for (Object entry : list(json.get("notes"), "notes")) {
+            Map<?, ?> note = map(entry, "a note");
+            notes.add(new IncidentNote(instant(note, "at"), IncidentNote.Kind.valueOf(text(note, "kind")),
+                    text(note, "by"), text(note, "text")));
+        }
+        Object end = json.get("end");
+        Object key = json.get("key");
+        return new ReportedIncident(target, instant(json, "start"), end == null ? null : Instant.parse(string(end, "end")),
+                Status.valueOf(text(json, "worst")), key == null ? null : string(key, "key"), notes);
+    }
+
+    private static Map<?, ?> map(Object value, String what) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(what + " must be an object");
+        }
+        return map;
+    }
+
+    private static List<?> list(Object value, String what) {
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException("'" + what + "' must be an array");
+        }
+        return list;
+    }
+
+    private static String text(Map<?, ?> json, String key) {
+        return string(json.get(key), key);
+    }
+
+    private static String string(Object value, String what) {
+        if (!(value instanceof String text)) {
+            throw new IllegalArgumentException("'" + what + "' must be a string");
+        }
+        return text;
+    }
+
+    private static Instant instant(Map<?, ?> json, String key) {
+        return Instant.parse(text(json, key));
+    }
+}
