@@ -46,11 +46,12 @@ public record FarmStatus(String title, Instant at, int days, List<TargetRow> tar
      * @param status its state now, as its watchers see it (the worst of what they say); UNKNOWN if none answered
      * @param since since when it has been in that state, or {@code null} if unknown
      * @param seenBy the node whose events gave the uptime figures and bars, or {@code null} if no node had any
+     * @param seenUntil the end of {@code seenBy}'s period (it began {@code days} days before), or {@code null}
      * @param period its figures over the page's period, as {@code seenBy}'s events tell them
      * @param days its figures day by day (UTC), oldest first; days with no entry were not observed
      */
-    public record TargetRow(TargetId target, Status status, Instant since, NodeId seenBy, TargetUptime period,
-            List<DayUptime> days) {
+    public record TargetRow(TargetId target, Status status, Instant since, NodeId seenBy, Instant seenUntil,
+            TargetUptime period, List<DayUptime> days) {
         /** @throws NullPointerException if {@code target}, {@code status}, {@code period} or {@code days} is null */
         public TargetRow {
             Objects.requireNonNull(target, "target");

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.Set;
  *   <li>its uptime and bars come from one node, the one whose events leave the least of the
  *       period unknown (the nearest in the ring on a tie), so the figures are exactly those of
  *       that node's log;</li>
- *   <li>incidents are joined by incident key across nodes, their notes merged.</li>
+ *   <li>incidents are joined across nodes by incident key or by overlapping in time, their notes merged.</li>
  * </ul>
  * Stateless.
  */
@@ -94,11 +93,12 @@ final class FarmStatusMerge {
         Optional<TargetSummary> source = summaries.stream().flatMap(summary -> summary.target(target).stream())
                 .filter(summary -> summary.period().uptimePercent().isPresent())
                 .min(Comparator.comparing(summary -> summary.period().unknown()));
-        Optional<NodeId> seenBy = source.flatMap(found -> summaries.stream()
-                .filter(summary -> summary.target(target).filter(found::equals).isPresent()).findFirst().map(NodeSummary::node));
+        Optional<NodeSummary> seenBy = source.flatMap(found -> summaries.stream()
+                .filter(summary -> summary.target(target).filter(found::equals).isPresent()).findFirst());
         TargetUptime figures = source.map(TargetSummary::period).orElseGet(() -> new TargetUptime(target, Duration.ZERO,
                 Duration.ZERO, Duration.ZERO, Duration.ZERO, period, List.of()));
-        return new FarmStatus.TargetRow(target, status, since, seenBy.orElse(null), figures,
+        return new FarmStatus.TargetRow(target, status, since, seenBy.map(NodeSummary::node).orElse(null),
+                seenBy.map(NodeSummary::to).orElse(null), figures,
                 source.map(TargetSummary::days).orElse(List.of()));
     }
 
@@ -115,19 +115,40 @@ final class FarmStatusMerge {
         }
     }
 
-    /** Every summary's incidents, one per incident key (or target and start), newest first. */
+    /**
+     * Every summary's incidents, newest first, each once: two nodes' incidents of one target are
+     * the same incident when they carry the same key or overlap in time (both watchers saw the
+     * same outage, and perhaps only one of them notified and learnt a key).
+     */
     private static List<ReportedIncident> incidents(List<NodeSummary> summaries) {
-        Map<String, ReportedIncident> joined = new LinkedHashMap<>();
+        List<ReportedIncident> all = new ArrayList<>();
         for (NodeSummary summary : summaries) {
             for (TargetSummary target : summary.targets()) {
-                for (ReportedIncident incident : target.period().incidents()) {
-                    String key = incident.incidentKey().orElse(incident.target() + "@" + incident.start());
-                    joined.merge(key, incident, FarmStatusMerge::join);
-                }
+                all.addAll(target.period().incidents());
             }
         }
-        return joined.values().stream().sorted(Comparator.comparing(ReportedIncident::start).reversed())
-                .limit(RECENT_INCIDENTS).toList();
+        all.sort(Comparator.comparing(ReportedIncident::target).thenComparing(ReportedIncident::start));
+        List<ReportedIncident> joined = new ArrayList<>();
+        for (ReportedIncident incident : all) {
+            int last = joined.size() - 1;
+            if (last >= 0 && same(joined.get(last), incident)) {
+                joined.set(last, join(joined.get(last), incident));
+            } else {
+                joined.add(incident);
+            }
+        }
+        return joined.stream().sorted(Comparator.comparing(ReportedIncident::start).reversed()).limit(RECENT_INCIDENTS).toList();
+    }
+
+    /** Whether {@code later} (which starts no earlier) is {@code earlier} as another node saw it. */
+    private static boolean same(ReportedIncident earlier, ReportedIncident later) {
+        if (!earlier.target().equals(later.target())) {
+            return false;
+        }
+        if (earlier.key() != null && earlier.key().equals(later.key())) {
+            return true;
+        }
+        return earlier.end() == null || !later.start().isAfter(earlier.end());
     }
 
     /** One incident as two nodes saw it: the earlier start, the end if either saw it end, the worst state, all notes. */
@@ -137,7 +158,7 @@ final class FarmStatusMerge {
         Instant end = one.end() != null && other.end() != null ? (one.end().isAfter(other.end()) ? one.end() : other.end())
                 : one.end() != null ? one.end() : other.end();
         return new ReportedIncident(one.target(), one.start().isBefore(other.start()) ? one.start() : other.start(), end,
-                rank(one.worst()) >= rank(other.worst()) ? one.worst() : other.worst(), one.key(),
+                rank(one.worst()) >= rank(other.worst()) ? one.worst() : other.worst(), one.key() != null ? one.key() : other.key(),
                 notes.stream().sorted(Comparator.comparing(IncidentNote::at)).toList());
     }
 }

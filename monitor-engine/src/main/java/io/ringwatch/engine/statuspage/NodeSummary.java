@@ -1,5 +1,7 @@
 package io.ringwatch.engine.statuspage;
 
+import io.ringwatch.api.Event;
+import io.ringwatch.api.EventKind;
 import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Status;
 import io.ringwatch.api.TargetId;
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +59,7 @@ public record NodeSummary(NodeId node, Instant from, Instant to, List<NodeId> wa
      *
      * @throws IllegalArgumentException if {@code days} is below 1
      */
-    public static NodeSummary of(EngineView view, List<io.ringwatch.api.Event> events, Instant to, int days) {
+    public static NodeSummary of(EngineView view, List<Event> events, Instant to, int days) {
         if (days < 1) {
             throw new IllegalArgumentException("days must be at least 1, not " + days);
         }
@@ -74,11 +77,14 @@ public record NodeSummary(NodeId node, Instant from, Instant to, List<NodeId> wa
                 daily.computeIfAbsent(figures.target(), target -> new ArrayList<>()).add(new DayUptime(day, figures));
             }
         }
+        Map<TargetId, StateStart> starts = stateStarts(events, to);
         Map<TargetId, TargetSummary> targets = new TreeMap<>();
         for (TargetUptime figures : period.targets()) {
             Optional<EngineView.TargetView> now = view.target(figures.target());
-            targets.put(figures.target(), new TargetSummary(figures.target(), now.map(EngineView.TargetView::status).orElse(null),
-                    now.map(EngineView.TargetView::since).orElse(null), recent(figures),
+            Status status = now.map(EngineView.TargetView::status).orElse(null);
+            StateStart start = starts.get(figures.target());
+            Instant since = start != null && start.status() == status ? start.at() : now.map(EngineView.TargetView::since).orElse(null);
+            targets.put(figures.target(), new TargetSummary(figures.target(), status, since, recent(figures),
                     daily.getOrDefault(figures.target(), List.of())));
         }
         for (EngineView.TargetView now : view.targets()) {
@@ -87,6 +93,29 @@ public record NodeSummary(NodeId node, Instant from, Instant to, List<NodeId> wa
                             List.of()), List.of()));
         }
         return new NodeSummary(view.self(), from, to, view.watching(), List.copyOf(targets.values()));
+    }
+
+    /**
+     * When each target's last known state began, from its state changes before {@code to}. A
+     * change to UNKNOWN (an engine that just started knows nothing yet) does not end a state, so
+     * a node that was UP for a month before its watcher restarted is still UP since then.
+     */
+    private static Map<TargetId, StateStart> stateStarts(List<Event> events, Instant to) {
+        Map<TargetId, StateStart> starts = new HashMap<>();
+        for (Event event : events) {
+            if (event.kind() != EventKind.STATE_CHANGED || event.target() == null || event.status() == null
+                    || event.status() == Status.UNKNOWN || !event.at().isBefore(to)) {
+                continue;
+            }
+            StateStart known = starts.get(event.target());
+            if (known == null || known.status() != event.status()) {
+                starts.put(event.target(), new StateStart(event.status(), event.at()));
+            }
+        }
+        return starts;
+    }
+
+    private record StateStart(Status status, Instant at) {
     }
 
     /** The figures with only the newest incidents. */

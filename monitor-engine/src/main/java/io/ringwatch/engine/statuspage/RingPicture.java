@@ -16,6 +16,7 @@ final class RingPicture {
     private static final double CENTRE = SIZE / 2.0;
     private static final double RADIUS = 130;
     private static final double NODE_RADIUS = 20;
+    private static final double EDGE_OFFSET = 5;
 
     private RingPicture() {
     }
@@ -45,13 +46,16 @@ final class RingPicture {
             }
             double ux = dx / length;
             double uy = dy / length;
+            // Each arrow a little to its own right, so that two nodes watching each other show two arrows.
+            double ox = -uy * EDGE_OFFSET;
+            double oy = ux * EDGE_OFFSET;
             out.append("<line class=\"edge ").append(edge.current() ? "current" : "planned")
                     .append("\" data-watcher=\"").append(Html.escape(edge.watcher().value()))
                     .append("\" data-watched=\"").append(Html.escape(edge.watched().value()))
-                    .append("\" x1=\"").append(number(from[0] + ux * NODE_RADIUS))
-                    .append("\" y1=\"").append(number(from[1] + uy * NODE_RADIUS))
-                    .append("\" x2=\"").append(number(to[0] - ux * (NODE_RADIUS + 2)))
-                    .append("\" y2=\"").append(number(to[1] - uy * (NODE_RADIUS + 2)))
+                    .append("\" x1=\"").append(number(from[0] + ux * NODE_RADIUS + ox))
+                    .append("\" y1=\"").append(number(from[1] + uy * NODE_RADIUS + oy))
+                    .append("\" x2=\"").append(number(to[0] - ux * (NODE_RADIUS + 2) + ox))
+                    .append("\" y2=\"").append(number(to[1] - uy * (NODE_RADIUS + 2) + oy))
                     .append("\" marker-end=\"url(#arrow)\"><title>").append(Html.escape(edge.watcher().value()))
                     .append(" watches ").append(Html.escape(edge.watched().value()))
                     .append(edge.current() ? "" : " (by plan: it did not answer)").append("</title></line>");

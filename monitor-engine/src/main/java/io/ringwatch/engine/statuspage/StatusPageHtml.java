@@ -158,6 +158,7 @@ final class StatusPageHtml {
                             + Html.minute(row.since()) + "</time>").append("</td>")
                     .append("<td class=\"uptime\" data-uptime=\"").append(raw(period.uptimePercent()))
                     .append("\" data-seen-by=\"").append(row.seenBy() == null ? "" : Html.escape(row.seenBy().value()))
+                    .append("\" data-until=\"").append(row.seenUntil() == null ? "" : row.seenUntil().toString())
                     .append("\" title=\"").append(row.seenBy() == null ? "no node has seen it yet"
                             : "as " + Html.escape(row.seenBy().value()) + " saw it; in maintenance " + Html.duration(period.maintenance()))
                     .append("\">").append(Html.percent(period.uptimePercent())).append("</td><td><div class=\"bars\">");

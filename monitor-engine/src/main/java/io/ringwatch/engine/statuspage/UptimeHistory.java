@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * The events of the last days that uptime and incidents are made of (state changes,
- * maintenance, acknowledgements, messages, annotations and queued notifications, which carry
- * incident keys), kept in memory so that a status page costs no reading of the log. Fed with
+ * maintenance, acknowledgements, messages, annotations, and queued or suppressed notifications,
+ * which carry incident keys), kept in memory so that a status page costs no reading of the log. Fed with
  * what the log held before the start ({@link #seed}) and with every event as the engine
  * records it ({@link #keeping}). Holds at most {@code maxEvents}, dropping the oldest.
  * Thread-safe.
@@ -35,7 +35,7 @@ public final class UptimeHistory {
     /** The kinds of event a report is made of; others are not kept. */
     public static final Set<EventKind> KINDS = EnumSet.of(EventKind.STATE_CHANGED, EventKind.MAINTENANCE_STARTED,
             EventKind.MAINTENANCE_ENDED, EventKind.ACKNOWLEDGED, EventKind.MESSAGE_RECEIVED, EventKind.ANNOTATION,
-            EventKind.NOTIFICATION_QUEUED);
+            EventKind.NOTIFICATION_QUEUED, EventKind.NOTIFICATION_SUPPRESSED);
 
     private final Duration span;
     private final int maxEvents;
