@@ -112,7 +112,7 @@ public final class MonitorEngine implements AutoCloseable {
                 events, dispatcher, builder.controlTarget, new SplittableRandom(seed), metrics);
         maintenance = List.copyOf(builder.maintenance);
         eventLog = log;
-        conversation = new CommandConversation(this, events, clock);
+        conversation = new CommandConversation(this, events, clock, this::passOnMessage);
     }
 
     /** Starts a builder. */
@@ -278,6 +278,31 @@ public final class MonitorEngine implements AutoCloseable {
     }
 
     /**
+     * Tells every other node that runs an engine of a message about a target, for those that
+     * watch it to write it into their logs ({@link PeerQuestion.RecordMessage}). Every node, not
+     * the watchers this node sees: it may not watch the target's neighbours and so not know which
+     * of them are down, while each node knows whether it watches the target. Does not wait; a
+     * node that cannot be reached does not learn of it.
+     */
+    private void passOnMessage(PeerQuestion.RecordMessage message) {
+        for (Member member : members.values()) {
+            if (member.id().equals(self) || !member.runsEngine()) {
+                continue;
+            }
+            try {
+                transport.ask(member, message, config.peerTimeout()).whenComplete((answer, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("Could not pass a message about {} on to {}: {}", message.target(), member.id(),
+                                failure.toString());
+                    }
+                });
+            } catch (RuntimeException failure) {
+                LOG.debug("Could not pass a message about {} on to {}", message.target(), member.id(), failure);
+            }
+        }
+    }
+
+    /**
      * Where messages people send to this engine go: channels that receive hand them here, and
      * a host app that receives messages its own way (a web form, a bot it runs) may too. See
      * {@link CommandConversation} for what it does with them.
@@ -382,6 +407,13 @@ public final class MonitorEngine implements AutoCloseable {
         if (Objects.requireNonNull(question, "question") instanceof PeerQuestion.Acknowledge ack) {
             // Said by a person somewhere else: kept to one line and bounded, as a local acknowledgement is.
             question = new PeerQuestion.Acknowledge(ack.target(), OneLine.of(ack.by(), 80), OneLine.of(ack.note(), 500));
+        }
+        if (question instanceof PeerQuestion.RecordMessage message) {
+            boolean watched = watcher.watches(message.target());
+            if (watched) {
+                conversation.recordPassedOn(from, message);
+            }
+            return CompletableFuture.completedFuture(new PeerAnswer.Noted(watched));
         }
         if (question instanceof PeerQuestion.ChangeRouting change) {
             try {

@@ -34,7 +34,7 @@ final class Commands {
             "subscribe <target> [information|warning|critical]  follow it on this channel (from warning up by default)",
             "unsubscribe <target>",
             "oncall  who is on call now, and next",
-            "note <text>  write a note into the log",
+            "note <text>  write a note into the log (about the target it starts with, or the alert it replies to)",
             "Targets: n3 (the node and its services), n3/orders-api, */orders-api, *. Anything else you write goes into the log as it is.");
 
     private final MonitorEngine engine;
@@ -98,6 +98,23 @@ final class Commands {
             default:
                 return request.about().map(target -> "Noted in the log of " + target.describe() + ".")
                         .orElse("Noted. (Write help for the commands.)");
+        }
+    }
+
+    /**
+     * The target an {@code ack} or a {@code note} names as its first argument ({@code ack n3},
+     * {@code note n3/orders-api restarted}), if it is one of the farm's; empty for anything else.
+     */
+    Optional<TargetId> targetNamed(String text) {
+        List<String> words = Arrays.asList(text.strip().split("\\s+"));
+        if (words.size() < 2 || !Set.of("ack", "note").contains(verb(words.get(0)))) {
+            return Optional.empty();
+        }
+        try {
+            TargetId target = TargetId.parse(words.get(1));
+            return engine.ring().members().contains(target.node()) ? Optional.of(target) : Optional.empty();
+        } catch (IllegalArgumentException notATarget) {
+            return Optional.empty();
         }
     }
 

@@ -48,9 +48,11 @@ public sealed interface PeerAnswer {
     }
 
     /**
-     * The answer to {@link PeerQuestion.Acknowledge}.
+     * The answer to {@link PeerQuestion.Acknowledge}, {@link PeerQuestion.ChangeRouting} and
+     * {@link PeerQuestion.RecordMessage}.
      *
-     * @param hadIncident whether the asked node had an open incident for the target
+     * @param hadIncident whether the asked node had an open incident for the target (for a
+     *        routing change: whether it changed anything; for a message: whether it was written)
      */
     record Noted(boolean hadIncident) implements PeerAnswer {
     }

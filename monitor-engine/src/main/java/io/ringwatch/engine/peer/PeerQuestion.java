@@ -66,4 +66,28 @@ public sealed interface PeerQuestion {
             Objects.requireNonNull(change, "change");
         }
     }
+
+    /**
+     * A person's message about this target reached the asking node (a reply to an alert of the
+     * target's incident, or a command that names the target): write it into your event log too,
+     * as {@code MESSAGE_RECEIVED} naming the asking node as {@code via}, if you watch the target.
+     * Answered with {@link PeerAnswer.Noted}, which says whether it was written. The receiver
+     * keeps every text to one line again: it comes from the outside world.
+     *
+     * @param target what the message is about
+     * @param incident the key of the incident it replies to, or empty
+     * @param by the contact who wrote it
+     * @param channel the channel it came on
+     * @param text what they wrote, on one line
+     */
+    record RecordMessage(TargetId target, String incident, String by, String channel, String text) implements PeerQuestion {
+        /** @throws NullPointerException if an argument is null */
+        public RecordMessage {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(incident, "incident");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(text, "text");
+        }
+    }
 }

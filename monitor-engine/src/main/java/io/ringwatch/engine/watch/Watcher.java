@@ -149,6 +149,11 @@ public final class Watcher {
         return record != null && alerts.acknowledge(record, by, note);
     }
 
+    /** Whether this observer watches the target now (or still keeps an incident of it open). */
+    public synchronized boolean watches(TargetId target) {
+        return records.containsKey(target);
+    }
+
     /** The nodes that watch {@code target} in this observer's view, nearest first, without this one. */
     public synchronized List<NodeId> otherWatchersOf(TargetId target) {
         List<NodeId> watchers = new ArrayList<>(ring.watchersOf(target.node(), this::isDown));

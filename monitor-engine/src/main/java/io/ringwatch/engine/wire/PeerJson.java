@@ -41,6 +41,15 @@ public final class PeerJson {
         } else if (question instanceof PeerQuestion.ChangeRouting change) {
             json.put("question", "change-routing");
             json.put("change", new LinkedHashMap<String, Object>(change.change().attributes()));
+        } else if (question instanceof PeerQuestion.RecordMessage message) {
+            json.put("question", "record-message");
+            json.put("target", message.target().toString());
+            if (!message.incident().isEmpty()) {
+                json.put("incident", message.incident());
+            }
+            json.put("by", message.by());
+            json.put("channel", message.channel());
+            json.put("text", message.text());
         } else {
             PeerQuestion.Acknowledge ack = (PeerQuestion.Acknowledge) question;
             json.put("question", "acknowledge");
@@ -92,6 +101,10 @@ public final class PeerJson {
             case "change-routing":
                 return new PeerQuestion.ChangeRouting(RoutingChange.read(json.strings("change"))
                         .orElseThrow(() -> new IllegalArgumentException("'change' is not a routing change")));
+            case "record-message":
+                return new PeerQuestion.RecordMessage(json.target("target"),
+                        json.has("incident") ? json.string("incident") : "", json.string("by"), json.string("channel"),
+                        json.string("text"));
             default:
                 throw new IllegalArgumentException("unknown question '" + OneLine.of(kind, 40) + "'");
         }

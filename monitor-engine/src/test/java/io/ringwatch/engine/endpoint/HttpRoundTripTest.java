@@ -81,6 +81,17 @@ class HttpRoundTripTest {
     }
 
     @Test
+    void aMessageAboutATargetIsWrittenByTheNodeThatWatchesItOnly() throws Exception {
+        PeerQuestion message = new PeerQuestion.RecordMessage(TargetId.parse("n1/api"), "n1/api@2026-12-06T22:00:00Z",
+                "alice", "chat", "Ok, I got this one");
+
+        assertThat(ask(transport("n1", TestEngines.SECRET), "n2", message)).as("n2 watches n1")
+                .isEqualTo(new PeerAnswer.Noted(true));
+        assertThat(ask(transport("n2", TestEngines.SECRET), "n1", message)).as("n1 does not watch itself")
+                .isEqualTo(new PeerAnswer.Noted(false));
+    }
+
+    @Test
     void aPeerWithAnotherSecretCountsAsNotAnswering() {
         HttpTransport wrong = transport("n1", "another-secret-entirely");
 

@@ -51,6 +51,41 @@ class PeerJsonTest {
     }
 
     @Test
+    void aMessageToRecordReadsBackAsWrittenWithOrWithoutItsIncident() {
+        List<PeerQuestion> questions = List.of(
+                new PeerQuestion.RecordMessage(TargetId.parse("n3"), "n3@2026-11-24T10:00:00Z", "alice", "chat",
+                        "Ok, I got this one"),
+                new PeerQuestion.RecordMessage(SERVICE, "", "bob", "telegram", "note n3/orders-api restarted \"by hand\""));
+        for (PeerQuestion question : questions) {
+            assertThat(PeerJson.decodeQuestion(PeerJson.encode(question))).isEqualTo(question);
+        }
+        assertThat(PeerJson.encode(questions.get(1))).as("no incident, no field")
+                .isEqualTo("{\"question\":\"record-message\",\"target\":\"n3/orders-api\",\"by\":\"bob\","
+                        + "\"channel\":\"telegram\",\"text\":\"note n3/orders-api restarted \\\"by hand\\\"\"}");
+    }
+
+    @Test
+    void aMessageToRecordKeepsALineBreakOnTheWireForTheReceiverToFlatten() {
+        PeerQuestion forged = new PeerQuestion.RecordMessage(TargetId.parse("n3"), "", "alice", "chat",
+                "fine\n2026-12-06 22:41:07Z n1 CRITICAL: node n9 DOWN");
+
+        String json = PeerJson.encode(forged);
+
+        assertThat(json).doesNotContain("\n");
+        assertThat(PeerJson.decodeQuestion(json)).isEqualTo(forged);
+    }
+
+    @Test
+    void aMessageToRecordWithoutItsTextIsRefused() {
+        assertThatThrownBy(() -> PeerJson.decodeQuestion(
+                "{\"question\":\"record-message\",\"target\":\"n3\",\"by\":\"alice\",\"channel\":\"chat\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("question: field 'text' is missing");
+        assertThatThrownBy(() -> PeerJson.decodeQuestion("{\"question\":\"record-message\",\"target\":\"n3\","
+                + "\"incident\":7,\"by\":\"alice\",\"channel\":\"chat\",\"text\":\"hi\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("question: field 'incident' must be a string");
+    }
+
+    @Test
     void aRoutingChangeThatCannotBeReadIsRefused() {
         assertThatThrownBy(() -> PeerJson.decodeQuestion(
                 "{\"question\":\"change-routing\",\"change\":{\"change\":\"mute\",\"contact\":\"bob\",\"targets\":\"n3\"}}"))
