@@ -23,7 +23,8 @@ import java.util.Set;
  * Puts the nodes' summaries together into one {@link FarmStatus}:
  * <ul>
  *   <li>a target's state now is the worst its current watchers report (a watcher that does
- *       not answer says nothing; the node that renders the page is up);</li>
+ *       not answer says nothing; the node that renders the page is up); the services of a node
+ *       that is down are unknown, since nobody checks them;</li>
  *   <li>its uptime and bars come from one node, the one whose events leave the least of the
  *       period unknown (the nearest in the ring on a tie), so the figures are exactly those of
  *       that node's log;</li>
@@ -51,9 +52,16 @@ final class FarmStatusMerge {
             if (member == null) {
                 continue;
             }
-            rows.add(row(TargetId.node(node), self, inRingOrder, period));
+            FarmStatus.TargetRow nodeRow = row(TargetId.node(node), self, inRingOrder, period);
+            rows.add(nodeRow);
             for (ServiceSpec service : member.services()) {
-                rows.add(row(TargetId.service(node, service.id()), self, inRingOrder, period));
+                FarmStatus.TargetRow serviceRow = row(TargetId.service(node, service.id()), self, inRingOrder, period);
+                if (nodeRow.status() == Status.DOWN && serviceRow.status() != Status.DOWN) {
+                    // Nobody checks the services of a node that is down: what was last seen of them is not news.
+                    serviceRow = new FarmStatus.TargetRow(serviceRow.target(), Status.UNKNOWN, nodeRow.since(),
+                            serviceRow.seenBy(), serviceRow.seenUntil(), serviceRow.period(), serviceRow.days());
+                }
+                rows.add(serviceRow);
             }
         }
         List<FarmStatus.RingNode> nodes = new ArrayList<>();
