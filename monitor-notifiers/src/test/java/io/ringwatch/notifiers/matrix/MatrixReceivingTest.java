@@ -152,10 +152,10 @@ class MatrixReceivingTest {
 
         assertTimeoutPreemptively(Duration.ofSeconds(3), () -> notifier.close());
 
-        assertThat(((ReceivingMatrixNotifier) notifier).isReceiving()).isFalse();
+        assertThat(((MatrixNotifier) notifier).isReceiving()).isFalse();
         notifier.close();
         notifier.startReceiving(new RecordingConversation(message -> ""));
-        assertThat(((ReceivingMatrixNotifier) notifier).isReceiving()).as("not started again once closed").isFalse();
+        assertThat(((MatrixNotifier) notifier).isReceiving()).as("not started again once closed").isFalse();
     }
 
     @Test
