@@ -228,17 +228,9 @@ class XmppReceivingTest {
     }
 
     private XmppNotifier receiving(Map<String, String> overrides, XmppBackoff backoff) {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "jid", BOT,
-                "password", BOT_PASSWORD,
-                "to", ALICE,
-                "host", "127.0.0.1",
-                "port", Integer.toString(prosody.port()),
-                "trust", prosody.certificate().toString(),
-                "timeout", "5s",
-                "receive", "true"));
+        Map<String, String> settings = new HashMap<>(Map.of("receive", "true"));
         settings.putAll(overrides);
-        XmppNotifier notifier = new XmppNotifier(XmppSettings.from(NotifierSettings.of("ops-xmpp", settings)), backoff);
+        XmppNotifier notifier = new XmppNotifier(botSettings(settings), backoff);
         notifiers.add(notifier);
         notifier.startReceiving(conversation);
         return notifier;
@@ -246,16 +238,23 @@ class XmppReceivingTest {
 
     /** Another node's channel on the bot's account, which sends but does not receive. */
     private XmppNotifier sendingOnly() {
-        XmppNotifier notifier = new XmppNotifier(XmppSettings.from(NotifierSettings.of("ops-xmpp", Map.of(
+        XmppNotifier notifier = new XmppNotifier(botSettings(Map.of()));
+        notifiers.add(notifier);
+        return notifier;
+    }
+
+    /** The bot's account on the local Prosody, sending to alice, with {@code overrides}. */
+    private static XmppSettings botSettings(Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "jid", BOT,
                 "password", BOT_PASSWORD,
                 "to", ALICE,
                 "host", "127.0.0.1",
                 "port", Integer.toString(prosody.port()),
                 "trust", prosody.certificate().toString(),
-                "timeout", "5s"))));
-        notifiers.add(notifier);
-        return notifier;
+                "timeout", "5s"));
+        settings.putAll(overrides);
+        return XmppSettings.from(NotifierSettings.of("ops-xmpp", settings));
     }
 
     private Inbox online(String user, String password) throws Exception {
