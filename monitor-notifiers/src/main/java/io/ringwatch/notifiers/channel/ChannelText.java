@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Text made fit for a provider's fields: cut to the provider's limit without splitting a
@@ -15,6 +16,8 @@ import java.util.Objects;
 public final class ChannelText {
     /** What ends a text that was cut. */
     public static final String ELLIPSIS = "\u2026";
+    /** How the line that names a notification's incident starts: {@code incident n3/orders-api@…}. */
+    private static final String INCIDENT_LINE = "incident ";
 
     private ChannelText() {
     }
@@ -98,5 +101,23 @@ public final class ChannelText {
             end--;
         }
         return whole.substring(0, end) + "#" + hash;
+    }
+
+    /**
+     * The incident key that a notification's text names on its last line, {@code incident <key>}
+     * ({@link io.ringwatch.api.Notification#text()}), read back from a channel's copy of that text:
+     * the key of the last line that starts so, blanks around it taken off. How an agent that did not
+     * send a notification learns which incident a reply to it answers; the caller must first make
+     * sure the text is the bot's own message, not a person's.
+     *
+     * @return empty if no line names an incident
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static Optional<String> incidentKeyOf(String text) {
+        Objects.requireNonNull(text, "text");
+        return text.lines().map(String::strip)
+                .filter(line -> line.startsWith(INCIDENT_LINE) && line.length() > INCIDENT_LINE.length())
+                .map(line -> line.substring(INCIDENT_LINE.length()).strip())
+                .reduce((first, last) -> last);
     }
 }

@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What every notifier that speaks HTTP to its provider shares: the channel's name, one
  * {@link ChannelHttp} bounded by the channel's timeout, and the closed flag. {@link #send} checks
  * the notification and the flag, then hands over to {@link #deliver}, where each provider builds
  * its own request and reads its own answer. {@link #toString()} shows the class, the channel,
- * the subclass's {@link #details()} and the timeout, and nothing else.
+ * the subclass's {@link #details()} and the timeout, and nothing else. A channel that holds more
+ * than its HTTP client (a thread that receives people's messages) releases it in {@link #onClose()}.
  *
  * <p>Thread-safe if {@link #deliver} is: sends may overlap (the engine starts a new one when an
  * earlier one timed out). {@link #close()} is idempotent; a send after it throws
@@ -22,7 +24,7 @@ import java.util.Optional;
 public abstract class HttpNotifier implements Notifier {
     private final String channel;
     private final ChannelHttp http;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param channel the channel's name, for {@link #name()} and messages
@@ -57,7 +59,7 @@ public abstract class HttpNotifier implements Notifier {
     @Override
     public final void send(Notification notification) throws IOException, InterruptedException {
         Objects.requireNonNull(notification, "notification");
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("channel '" + channel + "' is closed");
         }
         deliver(notification);
@@ -84,7 +86,7 @@ public abstract class HttpNotifier implements Notifier {
             throw new IllegalArgumentException("channel '" + channel + "': the address of contact '" + recipient.contact()
                     + "' " + problem.get());
         }
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("channel '" + channel + "' is closed");
         }
         deliverTo(notification, recipient);
@@ -119,10 +121,33 @@ public abstract class HttpNotifier implements Notifier {
      */
     protected abstract String details();
 
-    /** Refuses further sends. The HTTP client's threads end on their own once it is unused. */
+    /**
+     * Refuses further sends, then, the first time only, calls {@link #onClose()}. The HTTP
+     * client's threads end on their own once it is unused. Idempotent; may be called from any thread.
+     */
     @Override
     public final void close() {
-        closed = true;
+        if (closed.compareAndSet(false, true)) {
+            onClose();
+        }
+    }
+
+    /**
+     * Whether {@link #close()} was called: sends are refused from then on.
+     */
+    protected final boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Releases what the channel holds beyond its HTTP client, such as a thread that receives
+     * people's messages; does nothing by default. Called exactly once, by the first
+     * {@link #close()}, on the thread that closes, after sends are refused ({@link #isClosed()} is
+     * already true, so a subclass that checks it under the same lock cannot start anything new
+     * afterwards). Should be bounded (wait for a thread a few seconds at most) and should not throw:
+     * an exception propagates out of that first {@code close()}, and the notifier stays closed.
+     */
+    protected void onClose() {
     }
 
     /** {@code DiscordNotifier[channel=ops, webhook=https://discord.com:443, timeout=PT10S]}. */

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The requests of one matrix channel to its homeserver, authenticated with the access token as a
- * bearer token: putting an event into a room, asking who the token's user is, and syncing. A non-2xx
+ * bearer token: putting an event into a room, asking who the token's user is, fetching one event,
+ * and syncing. A non-2xx
  * answer is a {@link MatrixRefusal} naming the channel, the status and the homeserver's
  * {@code errcode} and {@code error}, never the token or a contact's room. Thread-safe.
  */
@@ -75,6 +76,20 @@ final class MatrixClient {
             throw new IOException("channel '" + settings.channel() + "': " + PROVIDER + " did not say who the user is");
         }
         return userId;
+    }
+
+    /**
+     * The event {@code eventId} of the room {@code roomId}, as the homeserver gives it to a member
+     * of the room ({@code GET /rooms/{roomId}/event/{eventId}}): {@code type}, {@code sender},
+     * {@code content} and the rest.
+     *
+     * @throws IOException as {@link #send}, never quoting the room: a {@link MatrixRefusal} with
+     *         status 404 ({@code M_NOT_FOUND}) if there is no such event or the user may not see it
+     * @throws InterruptedException if the calling thread is interrupted; the request is abandoned
+     */
+    JsonNode event(String roomId, String eventId) throws IOException, InterruptedException {
+        HttpRequest request = authorized(http, settings.eventUrl(roomId, eventId)).GET().build();
+        return json(http.send(request, PROVIDER), List.of(roomId));
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.ringwatch.notifiers.matrix;
 
+import io.ringwatch.api.Conversation;
 import io.ringwatch.api.Notification;
 import io.ringwatch.api.Recipient;
 import io.ringwatch.notifiers.channel.HttpNotifier;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,19 +18,62 @@ import java.util.Optional;
  * homeserver's {@code errcode} and {@code error}, never the token or a contact's room. Remembers
  * which incident each of the last events it sent told of ({@link SentEvents}), for replies.
  *
- * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent; a send after it throws
- * {@link IllegalStateException}.
+ * <p>With {@code receive: true} it also receives: from {@link #startReceiving} until
+ * {@link #close()} it hands the messages people write in the user's rooms to the conversation
+ * ({@link MatrixReceiver}), the sender's address being the room's id.
+ *
+ * <p>Thread-safe: sends may overlap. {@link #close()} is idempotent, stops the receiving thread
+ * (waiting for it up to {@link #STOP_BOUND}), and a send after it throws {@link IllegalStateException}.
  */
 final class MatrixNotifier extends HttpNotifier {
+    /** How long {@link #close()} waits for the receiving thread to end. */
+    static final Duration STOP_BOUND = Duration.ofSeconds(2);
+
     private final MatrixSettings settings;
     private final MatrixClient client;
     private final SentEvents sent = new SentEvents();
+    /** Null unless the channel receives. */
+    private final MatrixReceiver receiver;
 
-    /** @param syncWait how long a sync waits for an event, if the channel receives */
-    MatrixNotifier(MatrixSettings settings, Duration syncWait) {
+    /** @param timing how the receiver paces itself, if the channel receives; its sync wait bounds a sync */
+    MatrixNotifier(MatrixSettings settings, MatrixReceiver.Timing timing) {
         super(settings.channel(), settings.timeout());
         this.settings = settings;
-        this.client = new MatrixClient(settings, http(), syncWait);
+        this.client = new MatrixClient(settings, http(), timing.syncWait());
+        this.receiver = settings.receive() ? new MatrixReceiver(settings.channel(), client, sent, timing) : null;
+    }
+
+    /** Whether the channel's {@code receive} setting is true. */
+    @Override
+    public boolean receives() {
+        return receiver != null;
+    }
+
+    /**
+     * Starts the receiving thread, {@code ringwatch-matrix-receiver-<channel>}; does nothing if the
+     * channel does not receive, receives already, or is closed.
+     *
+     * @throws NullPointerException if {@code conversation} is null
+     */
+    @Override
+    public void startReceiving(Conversation conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        if (receiver != null) {
+            receiver.start(conversation);
+        }
+    }
+
+    /** Whether the receiving thread runs. */
+    boolean isReceiving() {
+        return receiver != null && receiver.isRunning();
+    }
+
+    /** Stops receiving, waiting up to {@link #STOP_BOUND} for the thread to end. */
+    @Override
+    protected void onClose() {
+        if (receiver != null) {
+            receiver.stop(STOP_BOUND);
+        }
     }
 
     /** True: a contact's address is the id of a room the sending user has joined, such as a direct chat with them. */
@@ -67,16 +112,6 @@ final class MatrixNotifier extends HttpNotifier {
     protected void deliverTo(Notification notification, Recipient recipient) throws IOException, InterruptedException {
         String roomId = recipient.address();
         sendEvent(notification, roomId, List.of(roomId));
-    }
-
-    /** The channel's requests to the homeserver. */
-    MatrixClient client() {
-        return client;
-    }
-
-    /** The incidents of the events this notifier sent. */
-    SentEvents sentEvents() {
-        return sent;
     }
 
     /** Puts the event into {@code roomId}; {@code unshown} are the values a failure's message must not quote. */

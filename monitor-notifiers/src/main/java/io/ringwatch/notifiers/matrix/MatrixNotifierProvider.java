@@ -56,7 +56,7 @@ public final class MatrixNotifierProvider implements NotifierProvider {
 
     /** A notifier that receives too if the settings say so, pacing itself by {@code timing}. */
     static Notifier create(MatrixSettings settings, MatrixReceiver.Timing timing) {
-        return settings.receive() ? new ReceivingMatrixNotifier(settings, timing) : new MatrixNotifier(settings, timing.syncWait());
+        return new MatrixNotifier(settings, timing);
     }
 
     /** {@code matrixs} (https) and {@code matrix} (http), as Apprise writes them. */

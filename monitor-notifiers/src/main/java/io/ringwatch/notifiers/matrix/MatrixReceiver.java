@@ -47,7 +47,7 @@ final class MatrixReceiver {
 
     private final String channel;
     private final MatrixClient client;
-    private final SentEvents sent;
+    private final RepliedIncident replied;
     private final Timing timing;
     private final Thread thread;
     private volatile Conversation conversation;
@@ -56,7 +56,7 @@ final class MatrixReceiver {
     MatrixReceiver(String channel, MatrixClient client, SentEvents sent, Timing timing) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.client = Objects.requireNonNull(client, "client");
-        this.sent = Objects.requireNonNull(sent, "sent");
+        this.replied = new RepliedIncident(channel, client, sent);
         this.timing = Objects.requireNonNull(timing, "timing");
         this.thread = new Thread(this::run, "ringwatch-matrix-receiver-" + channel);
         thread.setDaemon(true);
@@ -113,7 +113,7 @@ final class MatrixReceiver {
                 }
                 if (since.isPresent()) {
                     for (MatrixSync.Message message : page.get().messages()) {
-                        handle(message);
+                        handle(message, self);
                     }
                 }
                 since = Optional.of(page.get().nextBatch());
@@ -147,9 +147,12 @@ final class MatrixReceiver {
         }
     }
 
-    /** Hands the message to the conversation and sends the answer back; a failure is logged, and the message left. */
-    private void handle(MatrixSync.Message message) throws InterruptedException {
-        Optional<String> incident = message.related().stream().map(sent::incidentOf).flatMap(Optional::stream).findFirst();
+    /**
+     * Hands the message to the conversation, with the incident it answers ({@link RepliedIncident}),
+     * and sends the answer back; a failure is logged, and the message left.
+     */
+    private void handle(MatrixSync.Message message, String self) throws InterruptedException {
+        Optional<String> incident = replied.of(message.roomId(), message.related(), self);
         try {
             String answer = conversation.received(new InboundMessage(channel, message.roomId(), message.text(), incident,
                     message.at()));

@@ -98,6 +98,14 @@ record MatrixSettings(String channel, URI homeserver, String accessToken, String
         return api("rooms/" + PathSegment.encode(roomId) + "/send/m.room.message/" + PathSegment.encode(txnId));
     }
 
+    /**
+     * {@code {homeserver}/_matrix/client/v3/rooms/{roomId}/event/{eventId}}, both ids
+     * percent-encoded: one event of a room the user has joined.
+     */
+    URI eventUrl(String roomId, String eventId) {
+        return api("rooms/" + PathSegment.encode(roomId) + "/event/" + PathSegment.encode(eventId));
+    }
+
     /** {@code {homeserver}/_matrix/client/v3/account/whoami}: who the access token's user is. */
     URI whoamiUrl() {
         return api("account/whoami");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringwatch.api.OneLine;
+import io.ringwatch.notifiers.channel.ChannelText;
 import io.ringwatch.notifiers.channel.ChannelHttp;
 import io.ringwatch.notifiers.channel.HttpAnswer;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The two Bot API methods a telegram channel calls: {@code sendMessage}, bounded by the channel's
+ * The two Bot API methods a telegram channel calls: {@code sendMessage} (for notifications and for
+ * answers to people's messages), bounded by the channel's
  * timeout, and {@code getUpdates}, a long poll bounded by its own seconds plus that timeout. An
  * answer that is not 2xx with {@code {"ok":true}} is a {@link Refused} naming the channel, the
  * status and Telegram's description, never the token or a chat it was told to leave out.
@@ -23,6 +25,8 @@ final class TelegramApi {
     static final String PROVIDER = "Telegram";
     /** The HTTP status Telegram answers to a {@code getUpdates} cut short by another one for the same bot. */
     static final int CONFLICT = 409;
+    /** The longest text {@code sendMessage} takes. */
+    static final int MAX_TEXT = 4096;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DESCRIPTION = 200;
 
@@ -48,6 +52,22 @@ final class TelegramApi {
      */
     JsonNode sendMessage(byte[] body, List<String> unshown) throws IOException, InterruptedException {
         return call(http, "sendMessage", body, unshown);
+    }
+
+    /**
+     * Sends {@code text} as plain text to {@code chatId}, in reply to its message {@code replyTo}
+     * (or without a reply if that message is gone), cut to {@value #MAX_TEXT} characters: the
+     * answer to a message a person wrote to the bot.
+     *
+     * @throws IOException as {@link #sendMessage}, never quoting the chat
+     */
+    void answer(String chatId, long replyTo, String text) throws IOException, InterruptedException {
+        byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode()
+                .put("chat_id", chatId)
+                .put("text", ChannelText.cut(text, MAX_TEXT))
+                .put("reply_to_message_id", replyTo)
+                .put("allow_sending_without_reply", true));
+        sendMessage(body, List.of(chatId));
     }
 
     /**

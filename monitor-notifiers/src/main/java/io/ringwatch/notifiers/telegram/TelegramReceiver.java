@@ -46,16 +46,20 @@ final class TelegramReceiver implements Runnable {
     }
 
     private final String channel;
-    private final TelegramSender sender;
+    private final TelegramApi api;
+    private final SentMessages sent;
     private final Conversation conversation;
     private final Pacing pacing;
     private final Clock clock;
     private final Thread thread;
     private volatile boolean stopped;
 
-    TelegramReceiver(String channel, TelegramSender sender, Conversation conversation, Pacing pacing, Clock clock) {
+    /** @param sent what the channel sent, to tell which incident a reply answers */
+    TelegramReceiver(String channel, TelegramApi api, SentMessages sent, Conversation conversation, Pacing pacing,
+            Clock clock) {
         this.channel = channel;
-        this.sender = sender;
+        this.api = api;
+        this.sent = sent;
         this.conversation = conversation;
         this.pacing = pacing;
         this.clock = clock;
@@ -97,7 +101,7 @@ final class TelegramReceiver implements Runnable {
             while (!stopped) {
                 long started = System.nanoTime();
                 try {
-                    JsonNode updates = sender.api().getUpdates(offset, pending == null ? pacing.pollSeconds() : 0);
+                    JsonNode updates = api.getUpdates(offset, pending == null ? pacing.pollSeconds() : 0);
                     failures = 0;
                     handleAll(pending);
                     pending = null;
@@ -155,7 +159,7 @@ final class TelegramReceiver implements Runnable {
         TelegramUpdate message = read.get();
         // This agent's memory of what it sent first; else the incident line of the bot's message quoted.
         Optional<String> incident = (message.replyTo().isPresent()
-                ? sender.sent().incidentOf(message.chatId(), message.replyTo().getAsLong())
+                ? sent.incidentOf(message.chatId(), message.replyTo().getAsLong())
                 : Optional.<String>empty()).or(message::quotedIncident);
         String answer;
         try {
@@ -168,7 +172,7 @@ final class TelegramReceiver implements Runnable {
             return;
         }
         try {
-            sender.answer(message.chatId(), message.messageId(), answer);
+            api.answer(message.chatId(), message.messageId(), answer);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not answer a message: {0}", e.getMessage());
         }

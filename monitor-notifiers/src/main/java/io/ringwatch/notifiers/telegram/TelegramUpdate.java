@@ -1,6 +1,7 @@
 package io.ringwatch.notifiers.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ringwatch.notifiers.channel.ChannelText;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,7 +20,6 @@ import java.util.OptionalLong;
  */
 record TelegramUpdate(String chatId, long messageId, String text, OptionalLong replyTo, Instant at,
         Optional<String> quotedIncident) {
-    private static final String INCIDENT_LINE = "incident ";
 
     /**
      * The message of {@code update}; empty if it holds none, or one that is not text, comes from a
@@ -47,10 +47,7 @@ record TelegramUpdate(String chatId, long messageId, String text, OptionalLong r
         if (!replied.path("from").path("is_bot").asBoolean(false) || !replied.path("text").isTextual()) {
             return Optional.empty();
         }
-        return replied.path("text").asText().lines().map(String::strip)
-                .filter(line -> line.startsWith(INCIDENT_LINE) && line.length() > INCIDENT_LINE.length())
-                .map(line -> line.substring(INCIDENT_LINE.length()).strip())
-                .reduce((first, last) -> last);
+        return ChannelText.incidentKeyOf(replied.path("text").asText());
     }
 
     @Override

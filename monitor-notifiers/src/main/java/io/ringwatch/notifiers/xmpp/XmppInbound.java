@@ -19,10 +19,11 @@ final class XmppInbound {
 
     /**
      * The message as the engine takes it: the sender is the bare JID ({@code alice@example.org},
-     * as JIDs are normalised: lower case), and it replies to the incident whose notifications
-     * were sent in its {@code <thread>}, if any. Empty if it is not a person's words to the bot.
+     * as JIDs are normalised: lower case), and it replies to the incident its {@code <thread>}
+     * names ({@link XmppThreads#incidentOf}), whichever node sent the notification, if it is one
+     * of an incident's threads. Empty if it is not a person's words to the bot.
      */
-    static Optional<InboundMessage> of(Message message, XmppSettings settings, XmppThreads threads, Instant at) {
+    static Optional<InboundMessage> of(Message message, XmppSettings settings, Instant at) {
         Message.Type type = message.getType();
         if (type != Message.Type.chat && type != Message.Type.normal) {
             return Optional.empty();
@@ -34,6 +35,6 @@ final class XmppInbound {
             return Optional.empty();
         }
         return Optional.of(new InboundMessage(settings.channel(), sender.toString(), body,
-                threads.incidentOf(message.getThread()), at));
+                XmppThreads.incidentOf(message.getThread()), at));
     }
 }

@@ -1,9 +1,6 @@
 package io.ringwatch.notifiers.xmpp;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.ringwatch.api.Notification;
-import java.util.UUID;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaFactory;
 import org.jxmpp.jid.EntityJid;
@@ -11,12 +8,11 @@ import org.jxmpp.jid.EntityJid;
 /**
  * What a notification becomes in XMPP: one {@code <message type="chat">} per recipient whose
  * {@code <body>} is {@link Notification#text()} and whose {@code <thread>} is the same for every
- * message of one incident, so that clients show an incident's alert, reminders and recovery
- * together (XEP-0201). Stateless.
+ * message of one incident ({@link XmppThreads}), so that clients show an incident's alert,
+ * reminders and recovery together (XEP-0201), and a reply in it is known to answer the incident.
+ * Stateless.
  */
 final class XmppMessages {
-    private static final String THREAD_NAMESPACE = "ringwatch-incident:";
-
     private XmppMessages() {
     }
 
@@ -25,17 +21,9 @@ final class XmppMessages {
         return stanzas.buildMessageStanza()
                 .to(to)
                 .ofType(Message.Type.chat)
-                .setThread(threadOf(notification.incidentKey()))
+                .setThread(XmppThreads.of(notification.incidentKey()))
                 .setBody(bodyOf(notification.text()))
                 .build();
-    }
-
-    /**
-     * The thread of an incident: a name-based UUID of its key, the same on every node and after
-     * a restart, and as opaque as XEP-0201 asks (the key itself is in the body).
-     */
-    static String threadOf(String incidentKey) {
-        return UUID.nameUUIDFromBytes((THREAD_NAMESPACE + incidentKey).getBytes(UTF_8)).toString();
     }
 
     /**

@@ -33,9 +33,9 @@ import org.jxmpp.jid.EntityBareJid;
  *
  * <p>With {@code receive: true}, {@link #startReceiving} starts an {@link XmppReceiver}: a login
  * of its own that shows the bot online and answers people's messages; messages that reach the
- * sending login (a reply to the full JID a notification came from) are handed to it too. The
- * incident of each notification's thread is remembered ({@link XmppThreads}), so that a message
- * in that thread replies to it.
+ * sending login (a reply to the full JID a notification came from) are handed to it too. Each
+ * notification's thread names its incident ({@link XmppThreads}), so that a message in that
+ * thread replies to it, whichever node sharing the account sent the notification.
  *
  * <p>Thread-safe: sends may overlap (the engine starts a new one when an earlier one timed out);
  * they are delivered one at a time. {@link #close()} is idempotent; a send after it throws
@@ -53,7 +53,6 @@ final class XmppNotifier implements Notifier {
      */
     private volatile XmppSession session;
     private volatile boolean closed;
-    private final XmppThreads threads = new XmppThreads();
     private final XmppBackoff backoff;
     /** Set once by {@link #startReceiving}, under this object's lock. */
     private volatile XmppReceiver receiver;
@@ -98,7 +97,6 @@ final class XmppNotifier implements Notifier {
     @Override
     public void send(Notification notification) throws IOException, InterruptedException {
         Objects.requireNonNull(notification, "notification");
-        threads.sent(notification.incidentKey());
         run(session -> session.deliver(notification));
     }
 
@@ -142,7 +140,6 @@ final class XmppNotifier implements Notifier {
     public void send(Notification notification, Recipient recipient) throws IOException, InterruptedException {
         Objects.requireNonNull(notification, "notification");
         EntityBareJid to = XmppSettings.contactJid(name(), Objects.requireNonNull(recipient, "recipient"));
-        threads.sent(notification.incidentKey());
         run(session -> session.deliverTo(notification, to, recipient));
     }
 
@@ -171,7 +168,7 @@ final class XmppNotifier implements Notifier {
         if (receiver != null) {
             throw new IllegalStateException("channel '" + name() + "' receives already");
         }
-        receiver = new XmppReceiver(settings, threads, conversation, backoff, Clock.systemUTC());
+        receiver = new XmppReceiver(settings, conversation, backoff, Clock.systemUTC());
         receiver.start();
     }
 

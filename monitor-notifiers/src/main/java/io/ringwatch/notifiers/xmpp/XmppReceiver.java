@@ -34,7 +34,6 @@ final class XmppReceiver implements AutoCloseable {
     private static final Duration STOP = Duration.ofSeconds(5);
 
     private final XmppSettings settings;
-    private final XmppThreads threads;
     private final Conversation conversation;
     private final XmppBackoff backoff;
     private final Clock clock;
@@ -44,9 +43,8 @@ final class XmppReceiver implements AutoCloseable {
     private volatile XmppSession session;
     private volatile boolean closed;
 
-    XmppReceiver(XmppSettings settings, XmppThreads threads, Conversation conversation, XmppBackoff backoff, Clock clock) {
+    XmppReceiver(XmppSettings settings, Conversation conversation, XmppBackoff backoff, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.threads = Objects.requireNonNull(threads, "threads");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -135,7 +133,7 @@ final class XmppReceiver implements AutoCloseable {
     }
 
     private void handle(Message message, XmppSession current) throws InterruptedException {
-        Optional<InboundMessage> inbound = XmppInbound.of(message, settings, threads, clock.instant());
+        Optional<InboundMessage> inbound = XmppInbound.of(message, settings, clock.instant());
         if (inbound.isEmpty()) {
             return;
         }

@@ -73,4 +73,12 @@ class ChannelTextTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ChannelText.cut("abc", 1));
         assertThatIllegalArgumentException().isThrownBy(() -> ChannelText.fitKey("abc", 79));
     }
+
+    @Test
+    void readsTheIncidentKeyFromTheLastIncidentLineOfANotificationsText() {
+        assertThat(ChannelText.incidentKeyOf("CRITICAL: orders-api DOWN on node n3\nseen by n1: refused\n"
+                + "incident n3/orders-api@2031-02-03T04:05:06.789Z")).contains("n3/orders-api@2031-02-03T04:05:06.789Z");
+        assertThat(ChannelText.incidentKeyOf("incident a\nincident  b \n")).contains("b");
+        assertThat(ChannelText.incidentKeyOf("status: all up\nincidents: none\nincident ")).isEmpty();
+    }
 }

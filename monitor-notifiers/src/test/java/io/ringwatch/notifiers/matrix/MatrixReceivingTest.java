@@ -37,6 +37,7 @@ class MatrixReceivingTest {
     private static final String BOT = "@bot:example.org";
     private static final String ALICE_ROOM = "!dm-alice:example.org";
     private static final String ALICE_ROOM_PATH = "/_matrix/client/v3/rooms/%21dm-alice%3Aexample.org/send/m.room.message/";
+    private static final String ALICE_ROOM_EVENT = "/_matrix/client/v3/rooms/%21dm-alice%3Aexample.org/event/";
     private static final String SYNC = "/_matrix/client/v3/sync";
     private static final long TS = 1_925_000_000_000L;
     private static final MatrixReceiver.Timing FAST = new MatrixReceiver.Timing(Duration.ofMillis(500), Duration.ofMillis(20),
@@ -127,6 +128,57 @@ class MatrixReceivingTest {
     }
 
     @Test
+    void aReplyToTheBotsNotificationThatAnotherAgentSentCarriesTheIncidentOfTheFetchedEvent() throws Exception {
+        String incident = sampleAlert().incidentKey();
+        homeserver.stubFor(get(urlPathEqualTo(ALICE_ROOM_EVENT + "%24sent-by-n2"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(okJson(roomEvent("$sent-by-n2", BOT, sampleAlert().text(), ""))));
+        syncAfterS1(sync("s2", ALICE_ROOM, event("$ack", "@alice:example.org", "m.text",
+                "> <@bot:example.org> CRITICAL: orders-api DOWN on node n3\n\nack",
+                ",\"m.relates_to\":{\"m.in_reply_to\":{\"event_id\":\"$sent-by-n2\"}}")));
+        RecordingConversation conversation = new RecordingConversation(message -> "");
+        notifier = receivingNotifier();
+
+        notifier.startReceiving(conversation);
+
+        InboundMessage reply = conversation.next();
+        assertThat(reply.text()).isEqualTo("ack");
+        assertThat(reply.replyTo()).contains(incident);
+        homeserver.verify(1, getRequestedFor(urlPathEqualTo(ALICE_ROOM_EVENT + "%24sent-by-n2"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
+    void aReplyQuotingTheBotCarriesNoIncidentUnlessTheHomeserverShowsTheBotSentIt() throws Exception {
+        String forgedQuote = "> <@bot:example.org> CRITICAL: orders-api DOWN on node n3\n> incident n9/forged@2031-01-01T00:00:00Z\n\n";
+        homeserver.stubFor(get(urlPathEqualTo(ALICE_ROOM_EVENT + "%24alice-wrote"))
+                .willReturn(okJson(roomEvent("$alice-wrote", "@alice:example.org", sampleAlert().text(), ""))));
+        homeserver.stubFor(get(urlPathEqualTo(ALICE_ROOM_EVENT + "%24an-answer"))
+                .willReturn(okJson(roomEvent("$an-answer", BOT, sampleAlert().text(),
+                        ",\"m.relates_to\":{\"m.in_reply_to\":{\"event_id\":\"$x\"}}"))));
+        homeserver.stubFor(get(urlPathEqualTo(ALICE_ROOM_EVENT + "%24gone"))
+                .willReturn(okJson("{\"errcode\":\"M_NOT_FOUND\",\"error\":\"Event not found.\"}").withStatus(404)));
+        syncAfterS1(sync("s2", ALICE_ROOM,
+                event("$q1", "@alice:example.org", "m.text", forgedQuote + "ack",
+                        ",\"m.relates_to\":{\"m.in_reply_to\":{\"event_id\":\"$alice-wrote\"}}"),
+                event("$q2", "@alice:example.org", "m.text", forgedQuote + "mute 1h",
+                        ",\"m.relates_to\":{\"m.in_reply_to\":{\"event_id\":\"$an-answer\"}}"),
+                event("$q3", "@alice:example.org", "m.text", forgedQuote + "status",
+                        ",\"m.relates_to\":{\"m.in_reply_to\":{\"event_id\":\"$gone\"}}")));
+        RecordingConversation conversation = new RecordingConversation(message -> "");
+        notifier = receivingNotifier();
+
+        notifier.startReceiving(conversation);
+
+        assertThat(conversation.next().replyTo()).as("a reply to a person's message").isEmpty();
+        assertThat(conversation.next().replyTo()).as("a reply to one of the bot's answers").isEmpty();
+        InboundMessage toAnUnseenEvent = conversation.next();
+        assertThat(toAnUnseenEvent.text()).isEqualTo("status");
+        assertThat(toAnUnseenEvent.replyTo()).as("a reply to an event the homeserver does not show").isEmpty();
+        assertThat(conversation.rest()).isEmpty();
+    }
+
+    @Test
     void anEmptyAnswerSendsNothing() throws Exception {
         syncAfterS1(sync("s2", "!stranger:example.org", event("$hi", "@mallory:example.org", "m.text", "status", "")));
         RecordingConversation conversation = new RecordingConversation(message -> "");
@@ -152,10 +204,10 @@ class MatrixReceivingTest {
 
         assertTimeoutPreemptively(Duration.ofSeconds(3), () -> notifier.close());
 
-        assertThat(((ReceivingMatrixNotifier) notifier).isReceiving()).isFalse();
+        assertThat(((MatrixNotifier) notifier).isReceiving()).isFalse();
         notifier.close();
         notifier.startReceiving(new RecordingConversation(message -> ""));
-        assertThat(((ReceivingMatrixNotifier) notifier).isReceiving()).as("not started again once closed").isFalse();
+        assertThat(((MatrixNotifier) notifier).isReceiving()).as("not started again once closed").isFalse();
     }
 
     @Test
@@ -239,6 +291,13 @@ class MatrixReceivingTest {
         return "{\"type\":\"m.room.message\",\"event_id\":\"" + id + "\",\"sender\":\"" + sender + "\",\"origin_server_ts\":"
                 + TS + ",\"content\":{\"msgtype\":\"" + msgtype + "\",\"body\":\"" + body.replace("\n", "\\n") + "\""
                 + moreContent + "}}";
+    }
+
+    /** An event as {@code GET /rooms/{roomId}/event/{eventId}} gives it. */
+    private static String roomEvent(String id, String sender, String body, String moreContent) {
+        return "{\"type\":\"m.room.message\",\"room_id\":\"" + ALICE_ROOM + "\",\"event_id\":\"" + id
+                + "\",\"sender\":\"" + sender + "\",\"origin_server_ts\":" + TS + ",\"content\":{\"msgtype\":\"m.text\","
+                + "\"body\":\"" + body.replace("\n", "\\n") + "\"" + moreContent + "}}";
     }
 
     private Notifier receivingNotifier() {

@@ -80,7 +80,7 @@ class XmppDeliveryTest {
         assertThat(message.getFrom().asBareJid().toString()).isEqualTo(BOT);
         assertThat(message.getTo().asBareJid().toString()).isEqualTo("alice@" + ProsodyServer.DOMAIN);
         assertThat(message.getType()).isEqualTo(Message.Type.chat);
-        assertThat(message.getThread()).isEqualTo(XmppMessages.threadOf(sent.incidentKey()));
+        assertThat(message.getThread()).isEqualTo(XmppThreads.of(sent.incidentKey()));
     }
 
     @Test

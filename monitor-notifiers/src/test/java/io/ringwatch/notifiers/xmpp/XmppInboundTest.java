@@ -23,7 +23,6 @@ class XmppInboundTest {
 
     private final XmppSettings settings = XmppSettings.from(NotifierSettings.of("ops-xmpp", Map.of(
             "jid", "ringwatch@example.org", "password", "pw", "to", "alice@example.org", "receive", "true")));
-    private final XmppThreads threads = new XmppThreads();
 
     @Test
     void takesAChatMessageFromTheSendersBareJid() throws Exception {
@@ -38,10 +37,8 @@ class XmppInboundTest {
     }
 
     @Test
-    void repliesToTheIncidentOfANotificationsThread() throws Exception {
-        threads.sent(KEY);
-
-        assertThat(take(message("alice@example.org/a", Message.Type.chat, "ack", XmppMessages.threadOf(KEY))))
+    void repliesToTheIncidentOfANotificationsThreadWhicheverNodeSentIt() throws Exception {
+        assertThat(take(message("alice@example.org/a", Message.Type.chat, "ack", XmppThreads.of(KEY))))
                 .map(InboundMessage::replyTo).contains(Optional.of(KEY));
         assertThat(take(message("alice@example.org/a", Message.Type.chat, "ack", "some-other-thread")))
                 .map(InboundMessage::replyTo).contains(Optional.empty());
@@ -68,7 +65,7 @@ class XmppInboundTest {
     }
 
     private Optional<InboundMessage> take(Message message) {
-        return XmppInbound.of(message, settings, threads, AT);
+        return XmppInbound.of(message, settings, AT);
     }
 
     private static Message message(String from, Message.Type type, String body, String thread) throws Exception {

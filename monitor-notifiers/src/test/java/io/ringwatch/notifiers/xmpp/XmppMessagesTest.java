@@ -1,24 +1,10 @@
 package io.ringwatch.notifiers.xmpp;
 
-import static io.ringwatch.testkit.notify.SampleNotifications.sampleAlert;
-import static io.ringwatch.testkit.notify.SampleNotifications.sampleRecovery;
-import static io.ringwatch.testkit.notify.SampleNotifications.sampleWithLongestValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class XmppMessagesTest {
-
-    @Test
-    void givesEveryMessageOfAnIncidentOneThread() {
-        String thread = XmppMessages.threadOf(sampleAlert().incidentKey());
-
-        assertThat(XmppMessages.threadOf(sampleRecovery().incidentKey())).isEqualTo(thread);
-        assertThat(XmppMessages.threadOf(sampleWithLongestValues().incidentKey())).isNotEqualTo(thread);
-        assertThat(UUID.fromString(thread).version()).as("a name-based UUID").isEqualTo(3);
-        assertThat(thread).isEqualTo("38acaa5f-e8b7-3a5e-80bf-014ff6065bf8");
-    }
 
     @Test
     void keepsTextThatXmlCanCarry() {

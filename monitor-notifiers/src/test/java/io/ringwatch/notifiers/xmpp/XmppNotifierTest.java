@@ -83,7 +83,7 @@ class XmppNotifierTest extends NotifierCompatibilityKit {
         assertThat(message.getBody()).isEqualTo(sent.text());
         assertThat(message.getFrom().asBareJid().toString()).isEqualTo("bot@" + ProsodyServer.DOMAIN);
         assertThat(message.getType()).isEqualTo(Message.Type.chat);
-        assertThat(message.getThread()).isEqualTo(XmppMessages.threadOf(sent.incidentKey()));
+        assertThat(message.getThread()).isEqualTo(XmppThreads.of(sent.incidentKey()));
     }
 
     @Override
@@ -99,7 +99,7 @@ class XmppNotifierTest extends NotifierCompatibilityKit {
         assertThat(message.getTo().asBareJid().toString()).isEqualTo(address);
         assertThat(message.getFrom().asBareJid().toString()).isEqualTo("bot@" + ProsodyServer.DOMAIN);
         assertThat(message.getType()).isEqualTo(Message.Type.chat);
-        assertThat(message.getThread()).isEqualTo(XmppMessages.threadOf(sent.incidentKey()));
+        assertThat(message.getThread()).isEqualTo(XmppThreads.of(sent.incidentKey()));
         human.assertNothingCameBefore(contact);
     }
 

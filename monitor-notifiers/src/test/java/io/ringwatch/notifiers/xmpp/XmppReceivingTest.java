@@ -111,6 +111,33 @@ class XmppReceivingTest {
     }
 
     @Test
+    void aReplyInTheThreadOfANotificationThatAnotherNodeSentCarriesItsIncident() throws Exception {
+        receiving(Map.of());
+        XmppNotifier otherNode = sendingOnly();
+        otherNode.send(sampleAlert());
+        Message alert = alice.next();
+        assertThat(alert.getFrom().asBareJid().toString()).as("the same account").isEqualTo(BOT);
+
+        alice.say(BOT, "ack", Message.Type.chat, alert.getThread());
+
+        InboundMessage received = conversation.next();
+        assertThat(received.text()).isEqualTo("ack");
+        assertThat(received.replyTo()).isEqualTo(Optional.of(sampleAlert().incidentKey()));
+        assertThat(alice.next().getThread()).isEqualTo(alert.getThread());
+    }
+
+    @Test
+    void aThreadNotOfTheFormTheChannelWritesCarriesNoIncident() throws Exception {
+        receiving(Map.of());
+
+        alice.say(BOT, "ack", Message.Type.chat, "38acaa5f-e8b7-3a5e-80bf-014ff6065bf8");
+        alice.say(BOT, "mute 1h", Message.Type.chat, XmppThreads.of(sampleAlert().incidentKey()) + "=");
+
+        assertThat(conversation.next().replyTo()).as("a client's own thread").isEmpty();
+        assertThat(conversation.next().replyTo()).as("an incident's thread, altered").isEmpty();
+    }
+
+    @Test
     void answersAnUnknownSenderWithNothing() throws Exception {
         receiving(Map.of());
         Inbox bob = online("bob", BOB_PASSWORD);
@@ -201,6 +228,23 @@ class XmppReceivingTest {
     }
 
     private XmppNotifier receiving(Map<String, String> overrides, XmppBackoff backoff) {
+        Map<String, String> settings = new HashMap<>(Map.of("receive", "true"));
+        settings.putAll(overrides);
+        XmppNotifier notifier = new XmppNotifier(botSettings(settings), backoff);
+        notifiers.add(notifier);
+        notifier.startReceiving(conversation);
+        return notifier;
+    }
+
+    /** Another node's channel on the bot's account, which sends but does not receive. */
+    private XmppNotifier sendingOnly() {
+        XmppNotifier notifier = new XmppNotifier(botSettings(Map.of()));
+        notifiers.add(notifier);
+        return notifier;
+    }
+
+    /** The bot's account on the local Prosody, sending to alice, with {@code overrides}. */
+    private static XmppSettings botSettings(Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "jid", BOT,
                 "password", BOT_PASSWORD,
@@ -208,13 +252,9 @@ class XmppReceivingTest {
                 "host", "127.0.0.1",
                 "port", Integer.toString(prosody.port()),
                 "trust", prosody.certificate().toString(),
-                "timeout", "5s",
-                "receive", "true"));
+                "timeout", "5s"));
         settings.putAll(overrides);
-        XmppNotifier notifier = new XmppNotifier(XmppSettings.from(NotifierSettings.of("ops-xmpp", settings)), backoff);
-        notifiers.add(notifier);
-        notifier.startReceiving(conversation);
-        return notifier;
+        return XmppSettings.from(NotifierSettings.of("ops-xmpp", settings));
     }
 
     private Inbox online(String user, String password) throws Exception {
