@@ -1,6 +1,8 @@
 package io.ringwatch.agent;
 
 import io.ringwatch.api.Event;
+import io.ringwatch.api.EventKind;
+import io.ringwatch.api.NodeId;
 import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.eventlog.EventCursor;
@@ -20,8 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +39,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Prints each target's uptime, downtime, maintenance, incidents and MTTR over a period.",
-                "Reads the file that event-log.path names (or --file), rotated files included: one node's view.",
+                "Reads the file that event-log.path names (or --file), rotated files included: one node's view;",
+                "for a log that holds several nodes' events, --node takes the events one of them recorded.",
                 "Maintenance time is shown apart and is not downtime; DEGRADED counts as available, shown apart.",
                 "Exit code 0 when the log was read, 1 when there is none there or it cannot",
                 "be read, 2 for a bad option or config."})
@@ -65,6 +71,14 @@ public final class ReportCommand implements Callable<Integer> {
             description = "table (for people), csv (one row per target) or json. Default: ${DEFAULT-VALUE}.")
     private String format;
 
+    @Option(names = "--node", paramLabel = "ID",
+            description = "Only the events this node recorded (their observer), for a log that holds several nodes' events.")
+    private String node;
+
+    @Option(names = "--incidents",
+            description = "Print only the incidents, one each (with --format csv: one row per incident).")
+    private boolean incidentsOnly;
+
     /** Reads "now" from the system clock. */
     public ReportCommand() {
         this(Clock.systemUTC());
@@ -86,6 +100,7 @@ public final class ReportCommand implements Callable<Integer> {
         Instant from;
         Predicate<TargetId> included;
         ReportFormat chosen;
+        Optional<NodeId> observer;
         try {
             Instant now = clock.instant();
             to = until == null ? now : LogTime.parse(until, now).orElseThrow(() -> new IllegalArgumentException(
@@ -94,6 +109,7 @@ public final class ReportCommand implements Callable<Integer> {
             included = included(targets);
             chosen = ReportFormat.named(format).orElseThrow(() -> new IllegalArgumentException(
                     "--format: expected one of " + ReportFormat.names() + ", got '" + HumanEventFormat.escape(format) + "'"));
+            observer = observer(node);
         } catch (IllegalArgumentException invalid) {
             err.println(invalid.getMessage());
             return EXIT_USAGE;
@@ -103,9 +119,16 @@ public final class ReportCommand implements Callable<Integer> {
             return EXIT_USAGE;
         }
         UptimeReport report;
-        EventFilter beforeTheEnd = EventFilter.custom().until(to).build();
-        try (EventCursor events = EventCursor.open(log.get(), beforeTheEnd)) {
-            Iterable<Event> read = () -> events.stream().map(logged -> logged.event()).iterator();
+        EventFilter.Builder filter = EventFilter.custom().until(to);
+        observer.ifPresent(filter::observer);
+        Set<NodeId> observers = new TreeSet<>();
+        try (EventCursor events = EventCursor.open(log.get(), filter.build())) {
+            Iterable<Event> read = () -> events.stream().map(logged -> logged.event())
+                    .peek(event -> {
+                        if (event.kind() == EventKind.STATE_CHANGED) {
+                            observers.add(event.observer());
+                        }
+                    }).iterator();
             report = UptimeReport.of(read, from, to, included);
             if (events.skippedLines() > 0) {
                 err.println("Skipped " + events.skippedLines() + " line(s) that are not events; see ringwatch log.");
@@ -115,7 +138,18 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException failure) {
             return EventLogSource.unreadable(log.get(), failure, err);
         }
-        chosen.print(report, out);
+        if (observer.isEmpty() && observers.size() > 1) {
+            err.println("The log holds state changes recorded by several nodes (" + observers.stream().map(NodeId::toString)
+                    .collect(Collectors.joining(", ")) + "): their views are mixed; give --node to report one node's view.");
+        }
+        observer.filter(id -> observers.isEmpty())
+                .ifPresent(id -> err.println("No state change recorded by " + id + " before " + to + " in this log."));
+        String view = observer.map(id -> "as " + id + " saw it").orElse("as this node's log tells it");
+        if (incidentsOnly) {
+            chosen.printIncidents(report, view, out);
+        } else {
+            chosen.print(report, view, out);
+        }
         out.flush();
         return 0;
     }
@@ -125,6 +159,17 @@ public final class ReportCommand implements Callable<Integer> {
         return Durations.parse(text).filter(length -> !length.isNegative() && !length.isZero())
                 .orElseThrow(() -> new IllegalArgumentException("--period: expected a number of days or hours such as 1d, 7d,"
                         + " 30d or 12h, got '" + HumanEventFormat.escape(text) + "'"));
+    }
+
+    private static Optional<NodeId> observer(String node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(NodeId.of(node.strip()));
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException("--node: " + invalid.getMessage(), invalid);
+        }
     }
 
     private static Predicate<TargetId> included(List<String> patterns) {

@@ -7,79 +7,63 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One target's times and incidents as the events come, oldest first. Not thread-safe. */
+/**
+ * One target's state changes and incidents as the events come, oldest first; the times are
+ * counted at {@link #finish}. Each change takes effect at its effective time (see
+ * {@link #change}), so the states, the incidents and the DOWN time all use the same instants.
+ * Not thread-safe.
+ */
 final class TargetTimeline {
     private final TargetId target;
     private final Instant from;
     private final Instant to;
+    private final List<Change> changes = new ArrayList<>();
     private final List<OpenIncident> incidents = new ArrayList<>();
-    private Status state;
-    private Instant accountedTo;
     private OpenIncident open;
     private OpenIncident lastClosed;
-    private Duration up = Duration.ZERO;
-    private Duration degraded = Duration.ZERO;
-    private Duration down = Duration.ZERO;
-    private Duration maintenance = Duration.ZERO;
-    private Duration unknown = Duration.ZERO;
 
     TargetTimeline(TargetId target, Instant from, Instant to) {
         this.target = target;
         this.from = from;
         this.to = to;
-        this.accountedTo = from;
     }
 
     TargetId target() {
         return target;
     }
 
-    /** Counts the time from the last event to {@code at} (within the period) in the current state. */
-    void advance(Instant at, boolean inMaintenance) {
-        Instant start = accountedTo.isAfter(from) ? accountedTo : from;
-        Instant end = at.isBefore(to) ? at : to;
-        if (end.isAfter(start)) {
-            Duration stretch = Duration.between(start, end);
-            if (inMaintenance) {
-                maintenance = maintenance.plus(stretch);
-            } else if (state == Status.UP) {
-                up = up.plus(stretch);
-            } else if (state == Status.DEGRADED) {
-                degraded = degraded.plus(stretch);
-            } else if (state == Status.DOWN) {
-                down = down.plus(stretch);
-            } else {
-                unknown = unknown.plus(stretch);
+    /**
+     * The target's state changed, as an event recorded at {@code at} says: opens, worsens or
+     * closes an incident. The change takes effect at {@code since} (when the new state was
+     * first seen, before it was confirmed) if given, but never after {@code at} nor before the
+     * previous change took effect, so that the changes stay in order.
+     *
+     * @param since when the new state began, or {@code null} to take {@code at}
+     */
+    void change(Status to, Instant at, Instant since) {
+        Status next = to == null ? Status.UNKNOWN : to;
+        Instant effective = since == null || since.isAfter(at) ? at : since;
+        if (!changes.isEmpty()) {
+            Instant previous = changes.get(changes.size() - 1).at();
+            if (effective.isBefore(previous)) {
+                effective = previous;
             }
         }
-        if (at.isAfter(accountedTo)) {
-            accountedTo = at;
-        }
-    }
-
-    /** The target's state changed at {@code at}: opens, worsens or closes an incident. */
-    void change(Status to, Instant at) {
-        Status next = to == null ? Status.UNKNOWN : to;
+        changes.add(new Change(effective, next));
         if (next == Status.DOWN || next == Status.DEGRADED) {
             if (open == null) {
-                open = new OpenIncident(at, next);
+                open = new OpenIncident(effective, next);
             } else if (next == Status.DOWN) {
                 open.worst = Status.DOWN;
             }
         } else if (next == Status.UP && open != null) {
-            open.end = at;
-            if (at.isAfter(from)) {
+            open.end = effective;
+            if (effective.isAfter(from)) {
                 incidents.add(open);
             }
             lastClosed = open;
             open = null;
         }
-        state = next;
-    }
-
-    /** Whether an incident is open now. */
-    boolean inIncident() {
-        return open != null;
     }
 
     /** Whether the open incident carries {@code key}. */
@@ -105,15 +89,60 @@ final class TargetTimeline {
         }
     }
 
-    /** The figures, with the time from the last event to the period's end counted. */
-    TargetUptime finish(boolean inMaintenance) {
-        advance(to, inMaintenance);
-        List<ReportedIncident> reported = new ArrayList<>();
-        incidents.forEach(incident -> reported.add(incident.report(target)));
-        if (open != null) {
-            reported.add(open.report(target));
+    /** The figures over the period, with the maintenance windows {@code maintenance} tells of. */
+    TargetUptime finish(MaintenanceHistory maintenance) {
+        List<MaintenanceHistory.Span> windows = maintenance.covering(target);
+        Times times = new Times(windows);
+        Instant start = from;
+        Status state = Status.UNKNOWN;
+        for (Change change : changes) {
+            times.add(state, start, change.at());
+            if (change.at().isAfter(start)) {
+                start = change.at();
+            }
+            state = change.status();
         }
-        return new TargetUptime(target, up, degraded, down, maintenance, unknown, reported);
+        times.add(state, start, to);
+        List<ReportedIncident> reported = new ArrayList<>();
+        incidents.forEach(incident -> reported.add(incident.report(target, windows)));
+        if (open != null) {
+            reported.add(open.report(target, windows));
+        }
+        return new TargetUptime(target, times.up, times.degraded, times.down,
+                MaintenanceHistory.overlap(windows, from, to), times.unknown, reported);
+    }
+
+    /** A change of state, at the time it took effect. */
+    private record Change(Instant at, Status status) {
+    }
+
+    /** The time in each state within the period, outside maintenance. */
+    private final class Times {
+        private final List<MaintenanceHistory.Span> windows;
+        private Duration up = Duration.ZERO;
+        private Duration degraded = Duration.ZERO;
+        private Duration down = Duration.ZERO;
+        private Duration unknown = Duration.ZERO;
+
+        Times(List<MaintenanceHistory.Span> windows) {
+            this.windows = windows;
+        }
+
+        void add(Status state, Instant start, Instant end) {
+            Instant clippedStart = start.isAfter(from) ? start : from;
+            Instant clippedEnd = end.isBefore(to) ? end : to;
+            if (!clippedEnd.isAfter(clippedStart)) {
+                return;
+            }
+            Duration stretch = Duration.between(clippedStart, clippedEnd)
+                    .minus(MaintenanceHistory.overlap(windows, clippedStart, clippedEnd));
+            switch (state) {
+                case UP -> up = up.plus(stretch);
+                case DEGRADED -> degraded = degraded.plus(stretch);
+                case DOWN -> down = down.plus(stretch);
+                default -> unknown = unknown.plus(stretch);
+            }
+        }
     }
 
     /** An incident as the events build it. */
@@ -129,8 +158,8 @@ final class TargetTimeline {
             this.worst = worst;
         }
 
-        ReportedIncident report(TargetId target) {
-            return new ReportedIncident(target, start, end, worst, key, notes);
+        ReportedIncident report(TargetId target, List<MaintenanceHistory.Span> windows) {
+            return new ReportedIncident(target, start, end, worst, key, notes, MaintenanceHistory.covers(windows, start));
         }
     }
 }

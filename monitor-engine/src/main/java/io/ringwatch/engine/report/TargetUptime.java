@@ -17,7 +17,8 @@ import java.util.OptionalDouble;
  * @param down time DOWN, outside maintenance
  * @param maintenance time in a maintenance window of the target or of its node, whatever its state
  * @param unknown time with no known state (before its first state, or UNKNOWN), outside maintenance
- * @param incidents its incidents that overlap the period, oldest first
+ * @param incidents its incidents that overlap the period, oldest first, those that started in
+ *        maintenance included (see {@link ReportedIncident#duringMaintenance()})
  */
 public record TargetUptime(TargetId target, Duration up, Duration degraded, Duration down, Duration maintenance,
         Duration unknown, List<ReportedIncident> incidents) {
@@ -45,7 +46,15 @@ public record TargetUptime(TargetId target, Duration up, Duration degraded, Dura
         return OptionalDouble.of(100.0 * up.plus(degraded).toNanos() / observed.toNanos());
     }
 
-    /** The mean duration of its incidents that had ended by the period's end; empty if none had. */
+    /** How many of its incidents count: those that did not start in maintenance. */
+    public int incidentCount() {
+        return (int) incidents.stream().filter(ReportedIncident::counted).count();
+    }
+
+    /**
+     * The mean duration of its incidents that had ended by the period's end, leaving out those
+     * that started in maintenance; empty if there are none.
+     */
     public Optional<Duration> mttr() {
         return UptimeReport.meanOfClosed(incidents);
     }

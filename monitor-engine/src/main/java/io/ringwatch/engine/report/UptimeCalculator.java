@@ -4,6 +4,7 @@ import io.ringwatch.api.Event;
 import io.ringwatch.api.EventKind;
 import io.ringwatch.api.TargetId;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,7 @@ final class UptimeCalculator {
     private final Instant to;
     private final Predicate<TargetId> included;
     private final Map<TargetId, TargetTimeline> timelines = new TreeMap<>();
-    private final Map<TargetId, Integer> openWindows = new TreeMap<>();
+    private final MaintenanceHistory maintenance = new MaintenanceHistory();
 
     UptimeCalculator(Instant from, Instant to, Predicate<TargetId> included) {
         this.from = Objects.requireNonNull(from, "from");
@@ -56,7 +57,7 @@ final class UptimeCalculator {
     }
 
     List<TargetUptime> finish() {
-        return timelines.values().stream().map(timeline -> timeline.finish(inMaintenance(timeline.target()))).toList();
+        return timelines.values().stream().map(timeline -> timeline.finish(maintenance)).toList();
     }
 
     private void stateChanged(Event event, TargetId target) {
@@ -64,21 +65,31 @@ final class UptimeCalculator {
             return;
         }
         TargetTimeline timeline = timelines.computeIfAbsent(target, id -> new TargetTimeline(id, from, to));
-        timeline.advance(event.at(), inMaintenance(target));
-        timeline.change(event.status(), event.at());
+        timeline.change(event.status(), event.at(), since(event));
     }
 
     private void maintenance(Event event, TargetId target) {
         if (target == null) {
             return;
         }
-        for (TargetTimeline timeline : timelines.values()) {
-            if (covers(target, timeline.target())) {
-                timeline.advance(event.at(), inMaintenance(timeline.target()));
-            }
+        if (event.kind() == EventKind.MAINTENANCE_STARTED) {
+            maintenance.started(target, event.at());
+        } else {
+            maintenance.ended(target, event.at());
         }
-        int change = event.kind() == EventKind.MAINTENANCE_STARTED ? 1 : -1;
-        openWindows.compute(target, (id, open) -> Math.max(0, (open == null ? 0 : open) + change));
+    }
+
+    /** The {@code since} attribute of a state change, if it is a time; else null. */
+    private static Instant since(Event event) {
+        Optional<String> since = event.attribute("since");
+        if (since.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(since.get().strip());
+        } catch (DateTimeParseException notATime) {
+            return null;
+        }
     }
 
     private void messageReceived(Event event, TargetId target) {
@@ -95,15 +106,6 @@ final class UptimeCalculator {
 
     private Optional<TargetTimeline> timeline(TargetId target) {
         return target == null ? Optional.empty() : Optional.ofNullable(timelines.get(target));
-    }
-
-    private boolean inMaintenance(TargetId target) {
-        return openWindows.getOrDefault(target, 0) > 0 || openWindows.getOrDefault(TargetId.node(target.node()), 0) > 0;
-    }
-
-    /** Whether a window on {@code window} covers {@code target}: the same target, or its node. */
-    private static boolean covers(TargetId window, TargetId target) {
-        return window.equals(target) || (window.isNode() && window.node().equals(target.node()));
     }
 
     /** The annotation without the "by: " that starts its message. */

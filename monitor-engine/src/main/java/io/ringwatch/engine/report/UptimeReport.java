@@ -18,10 +18,21 @@ import java.util.function.Predicate;
  * the events should start before the period (at best, at the log's start); time with no known
  * state counts as unknown. Time in a maintenance window (between MAINTENANCE_STARTED and
  * MAINTENANCE_ENDED of the target or of its node) counts as maintenance, whatever the state,
- * and is neither uptime nor downtime. DEGRADED counts as available, shown apart. An incident
- * runs from a change to DEGRADED or DOWN to the next change to UP; MTTR is the mean duration
- * of the incidents that ended before {@code to}, from their start even if it was before
- * {@code from}. Immutable and thread-safe.
+ * and is neither uptime nor downtime. DEGRADED counts as available, shown apart.
+ *
+ * <p>A state change takes effect at the {@code since} its STATE_CHANGED event carries (when
+ * the new state was first seen, before debouncing and confirmation), or at the event's time
+ * when it has none or it is not a time; never after the event's time, nor before the target's
+ * previous change. The same instants bound the states and the incidents, so a target's DOWN
+ * time is the time its incidents spent DOWN outside maintenance, and a recovery ends an
+ * incident when the first good result came, not when it was confirmed. A change that is
+ * confirmed at or after {@code to} is not seen, even if its {@code since} falls in the period.
+ *
+ * <p>An incident runs from a change to DEGRADED or DOWN to the next change to UP. One that
+ * starts in a maintenance window of its target or of its node is listed, flagged
+ * {@link ReportedIncident#duringMaintenance()}, but counts in no incident count nor MTTR. MTTR
+ * is the mean duration of the counted incidents that ended before {@code to}, from their start
+ * even if it was before {@code from}. Immutable and thread-safe.
  *
  * @param from the period's start, inclusive
  * @param to the period's end, exclusive
@@ -76,13 +87,21 @@ public record UptimeReport(Instant from, Instant to, List<TargetUptime> targets)
                 .sorted(Comparator.comparing(ReportedIncident::start).thenComparing(ReportedIncident::target)).toList();
     }
 
-    /** The mean duration of every target's incidents that ended before the period's end; empty if none did. */
+    /** How many incidents count, over every target: those that did not start in maintenance. */
+    public int incidentCount() {
+        return targets.stream().mapToInt(TargetUptime::incidentCount).sum();
+    }
+
+    /**
+     * The mean duration of every target's incidents that ended before the period's end, leaving
+     * out those that started in maintenance; empty if there are none.
+     */
     public Optional<Duration> mttr() {
         return meanOfClosed(incidents());
     }
 
     static Optional<Duration> meanOfClosed(Collection<ReportedIncident> incidents) {
-        List<Duration> durations = incidents.stream().filter(ReportedIncident::closed)
+        List<Duration> durations = incidents.stream().filter(ReportedIncident::counted).filter(ReportedIncident::closed)
                 .map(incident -> Duration.between(incident.start(), incident.end())).toList();
         if (durations.isEmpty()) {
             return Optional.empty();

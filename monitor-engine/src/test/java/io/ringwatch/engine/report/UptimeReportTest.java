@@ -47,8 +47,11 @@ class UptimeReportTest {
         assertThat(web.uptimePercent().getAsDouble()).isCloseTo(100.0 * 21 / 22, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(web.incidents()).extracting(ReportedIncident::start).containsExactly(at(2), at(10.5), at(20));
         assertThat(web.incidents()).extracting(ReportedIncident::worst).containsExactly(Status.DOWN, Status.DOWN, Status.DEGRADED);
-        assertThat(web.mttr()).contains(Duration.ofMinutes((60 + 30 + 120) / 3));
+        assertThat(web.incidents()).extracting(ReportedIncident::duringMaintenance).containsExactly(false, true, false);
+        assertThat(web.incidentCount()).as("the one in the node's maintenance does not count").isEqualTo(2);
+        assertThat(web.mttr()).contains(Duration.ofMinutes((60 + 120) / 2));
         assertThat(report.mttr()).isEqualTo(web.mttr());
+        assertThat(report.incidentCount()).isEqualTo(2);
     }
 
     @Test
@@ -73,6 +76,119 @@ class UptimeReportTest {
         assertThat(open.closed()).isFalse();
         assertThat(open.duration(TO)).isEqualTo(Duration.ofHours(1));
         assertThat(report.mttr()).as("only the closed incident counts").contains(Duration.ofHours(4));
+    }
+
+    @Test
+    void anIncidentThatStartsInMaintenanceIsListedFlaggedButNotCounted() {
+        List<Event> events = List.of(
+                state(FROM.minus(Duration.ofDays(1)), WEB, Status.UP),
+                state(FROM.minus(Duration.ofDays(1)), N3, Status.UP),
+                state(at(1), WEB, Status.DOWN),
+                maintenance(at(2), WEB, EventKind.MAINTENANCE_STARTED),
+                state(at(3), WEB, Status.UP),
+                state(at(4), WEB, Status.DEGRADED),
+                state(at(4.5), WEB, Status.UP),
+                state(at(5), N3, Status.DOWN),
+                maintenance(at(6), WEB, EventKind.MAINTENANCE_ENDED),
+                state(at(6), WEB, Status.DOWN),
+                state(at(7), WEB, Status.UP),
+                state(at(8), N3, Status.UP));
+
+        UptimeReport report = UptimeReport.of(events, FROM, TO);
+
+        TargetUptime web = report.targets().get(1);
+        assertThat(web.target()).isEqualTo(WEB);
+        assertThat(web.incidents()).extracting(ReportedIncident::start, ReportedIncident::duringMaintenance).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(at(1), false),
+                org.assertj.core.groups.Tuple.tuple(at(4), true),
+                org.assertj.core.groups.Tuple.tuple(at(6), false));
+        assertThat(web.incidentCount()).isEqualTo(2);
+        assertThat(web.mttr()).as("2 h (maintenance inside it included) and 1 h; not the 30 min in maintenance")
+                .contains(Duration.ofMinutes(90));
+        assertThat(web.down()).isEqualTo(Duration.ofHours(2));
+        assertThat(web.maintenance()).isEqualTo(Duration.ofHours(4));
+        TargetUptime n3 = report.targets().get(0);
+        assertThat(n3.incidents()).singleElement().extracting(ReportedIncident::duringMaintenance)
+                .as("a window on a service does not cover its node").isEqualTo(false);
+        assertThat(report.incidentCount()).isEqualTo(3);
+        assertThat(report.incidents()).hasSize(4);
+        assertThat(report.mttr()).contains(Duration.ofMinutes((120 + 60 + 180) / 3));
+    }
+
+    @Test
+    void anIncidentWhoseTroubleBeganBeforeTheWindowCountsEvenIfConfirmedInIt() {
+        List<Event> events = List.of(
+                state(FROM.minus(Duration.ofDays(1)), WEB, Status.UP),
+                maintenance(at(2), N3, EventKind.MAINTENANCE_STARTED),
+                state(at(2.5), WEB, Status.DOWN, at(1.75)),
+                state(at(3), WEB, Status.UP, at(3)),
+                maintenance(at(4), N3, EventKind.MAINTENANCE_ENDED));
+
+        TargetUptime web = UptimeReport.of(events, FROM, TO).targets().get(0);
+
+        assertThat(web.incidents()).singleElement().satisfies(incident -> {
+            assertThat(incident.start()).isEqualTo(at(1.75));
+            assertThat(incident.duringMaintenance()).isFalse();
+        });
+        assertThat(web.mttr()).contains(Duration.ofMinutes(75));
+        assertThat(web.down()).as("only the 15 min before the window").isEqualTo(Duration.ofMinutes(15));
+        assertThat(web.maintenance()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void aChangeTakesEffectWhenItsTroubleBeganSoTheDownTimeAndTheIncidentAgree() {
+        List<Event> events = List.of(
+                state(FROM.minus(Duration.ofDays(1)), WEB, Status.UP),
+                state(at(2), WEB, Status.DOWN, at(2).minusSeconds(81)),
+                state(at(3), WEB, Status.UP, at(3).minusSeconds(10)));
+
+        TargetUptime web = UptimeReport.of(events, FROM, TO).targets().get(0);
+
+        ReportedIncident incident = web.incidents().get(0);
+        assertThat(incident.start()).isEqualTo(at(2).minusSeconds(81));
+        assertThat(incident.end()).isEqualTo(at(3).minusSeconds(10));
+        assertThat(incident.duration(TO)).isEqualTo(Duration.ofSeconds(3600 + 81 - 10));
+        assertThat(web.down()).isEqualTo(incident.duration(TO));
+        assertThat(web.up()).isEqualTo(Duration.ofDays(1).minus(incident.duration(TO)));
+        assertThat(web.mttr()).contains(incident.duration(TO));
+    }
+
+    @Test
+    void aSinceThatIsMissingBadLaterThanTheEventOrBeforeThePreviousChangeIsNotTakenAsIs() {
+        List<Event> events = List.of(
+                state(FROM.minus(Duration.ofDays(1)), WEB, Status.UP),
+                stateWithSince(at(1), WEB, Status.DOWN, null),
+                stateWithSince(at(2), WEB, Status.UP, "yesterday-ish"),
+                stateWithSince(at(3), WEB, Status.DEGRADED, at(3.5).toString()),
+                stateWithSince(at(4), WEB, Status.DOWN, at(2).toString()),
+                state(at(5), WEB, Status.UP, at(5)));
+
+        TargetUptime web = UptimeReport.of(events, FROM, TO).targets().get(0);
+
+        assertThat(web.incidents()).extracting(ReportedIncident::start).as("the event's time when since is missing or later")
+                .containsExactly(at(1), at(3));
+        assertThat(web.incidents()).extracting(ReportedIncident::end).as("the event's time when since is no time")
+                .containsExactly(at(2), at(5));
+        assertThat(web.degraded()).as("the DOWN's since is before the DEGRADED took effect: at that instant")
+                .isZero();
+        assertThat(web.down()).isEqualTo(Duration.ofHours(3));
+    }
+
+    @Test
+    void maintenanceBeforeTheFirstKnownStateIsMaintenanceNotUnknown() {
+        List<Event> events = List.of(
+                maintenance(at(1), N3, EventKind.MAINTENANCE_STARTED),
+                maintenance(at(1.5), N3, EventKind.MAINTENANCE_STARTED),
+                maintenance(at(2), N3, EventKind.MAINTENANCE_ENDED),
+                maintenance(at(3), N3, EventKind.MAINTENANCE_ENDED),
+                maintenance(at(3.5), N3, EventKind.MAINTENANCE_ENDED),
+                state(at(6), WEB, Status.UP));
+
+        TargetUptime web = UptimeReport.of(events, FROM, TO).targets().get(0);
+
+        assertThat(web.maintenance()).as("overlapping windows count once, until the last ends").isEqualTo(Duration.ofHours(2));
+        assertThat(web.unknown()).isEqualTo(Duration.ofHours(4));
+        assertThat(web.up()).isEqualTo(Duration.ofHours(18));
     }
 
     @Test
@@ -143,19 +259,21 @@ class UptimeReportTest {
     void theDownTimeIsTheTimeBetweenTheStateChangesOfALongRandomLog() {
         Random random = new Random(42);
         List<Event> events = new ArrayList<>();
+        List<Instant> effective = new ArrayList<>();
         Instant periodStart = FROM;
         Instant periodEnd = FROM.plus(Duration.ofDays(30));
         Instant t = FROM.minus(Duration.ofDays(1));
         Status[] statuses = {Status.UP, Status.DEGRADED, Status.DOWN};
         while (t.isBefore(periodEnd)) {
-            events.add(state(t, N3, statuses[random.nextInt(3)]));
+            Instant since = t.minusSeconds(random.nextInt(300));
+            events.add(state(t, N3, statuses[random.nextInt(3)], since));
+            effective.add(effective.isEmpty() ? since : max(since, effective.get(effective.size() - 1)));
             t = t.plusSeconds(1 + random.nextInt(20_000));
         }
         Duration expectedDown = Duration.ZERO;
-        long expectedClosed = 0;
         for (int i = 0; i < events.size(); i++) {
-            Instant start = max(events.get(i).at(), periodStart);
-            Instant end = i + 1 < events.size() ? min(events.get(i + 1).at(), periodEnd) : periodEnd;
+            Instant start = max(effective.get(i), periodStart);
+            Instant end = i + 1 < events.size() ? min(effective.get(i + 1), periodEnd) : periodEnd;
             if (events.get(i).status() == Status.DOWN && end.isAfter(start)) {
                 expectedDown = expectedDown.plus(Duration.between(start, end));
             }
@@ -166,10 +284,21 @@ class UptimeReportTest {
         TargetUptime n3 = report.targets().get(0);
         assertThat(n3.down()).isEqualTo(expectedDown);
         assertThat(n3.up().plus(n3.degraded()).plus(n3.down())).isEqualTo(Duration.ofDays(30));
+        Duration downInIncidents = Duration.ZERO;
         for (ReportedIncident incident : n3.incidents()) {
-            assertThat(events).anyMatch(e -> e.at().equals(incident.start()) && e.status() != Status.UP);
-            incident.endTime().ifPresent(end -> assertThat(events).anyMatch(e -> e.at().equals(end) && e.status() == Status.UP));
+            int opening = effective.indexOf(incident.start());
+            assertThat(opening).as("an incident starts when a change took effect").isNotNegative();
+            assertThat(events.get(opening).status()).isNotEqualTo(Status.UP);
+            incident.endTime().ifPresent(end -> assertThat(events.get(effective.indexOf(end)).status()).isEqualTo(Status.UP));
+            for (int i = opening; i < events.size() && effective.get(i).isBefore(incident.endTime().orElse(periodEnd)); i++) {
+                Instant start = max(effective.get(i), periodStart);
+                Instant end = min(i + 1 < events.size() ? effective.get(i + 1) : periodEnd, incident.endTime().orElse(periodEnd));
+                if (events.get(i).status() == Status.DOWN && end.isAfter(start)) {
+                    downInIncidents = downInIncidents.plus(Duration.between(start, end));
+                }
+            }
         }
+        assertThat(downInIncidents).as("the DOWN time is the time the incidents spent DOWN").isEqualTo(n3.down());
         assertThat(n3.incidents()).isNotEmpty();
     }
 
@@ -188,6 +317,16 @@ class UptimeReportTest {
     private static Event state(Instant at, TargetId target, Status status) {
         return Event.builder(EventKind.STATE_CHANGED).at(at).observer(NodeId.of("n1")).target(target).status(status)
                 .message(target + " " + status).attribute("since", at).build();
+    }
+
+    private static Event state(Instant at, TargetId target, Status status, Instant since) {
+        return stateWithSince(at, target, status, since.toString());
+    }
+
+    private static Event stateWithSince(Instant at, TargetId target, Status status, String since) {
+        Event.Builder builder = Event.builder(EventKind.STATE_CHANGED).at(at).observer(NodeId.of("n1")).target(target)
+                .status(status).message(target + " " + status);
+        return since == null ? builder.build() : builder.attribute("since", since).build();
     }
 
     private static Event maintenance(Instant at, TargetId target, EventKind kind) {
