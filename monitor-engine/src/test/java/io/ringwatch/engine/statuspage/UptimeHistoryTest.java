@@ -160,6 +160,19 @@ class UptimeHistoryTest {
     }
 
     @Test
+    void seedingAfterLiveEventsWereDroppedKeepsTheNewerLiveState() {
+        UptimeHistory small = UptimeHistory.create(Duration.ofDays(90), 2);
+        Event liveDown = state(daysAgo(1), WEB, Status.DOWN);
+        small.record(liveDown);
+        small.record(annotation(daysAgo(0.9), WEB, "carol", "one"));
+        small.record(annotation(daysAgo(0.8), WEB, "carol", "two")); // liveDown is dropped: the cap is 2
+
+        small.seed(List.of(state(daysAgo(10), WEB, Status.UP)), daysAgo(1));
+
+        assertThat(small.events()).filteredOn(event -> event.kind() == EventKind.STATE_CHANGED).containsExactly(liveDown);
+    }
+
+    @Test
     void seedingALongLogKeepsOnlyTheSpanAndTheLastStates() {
         List<Event> log = new ArrayList<>();
         for (int day = 200; day >= 2; day--) {
