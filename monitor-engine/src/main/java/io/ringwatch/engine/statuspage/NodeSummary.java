@@ -74,7 +74,9 @@ public record NodeSummary(NodeId node, Instant from, Instant to, List<NodeId> wa
                 continue; // the period ends at midnight: today has not begun
             }
             for (TargetUptime figures : UptimeReport.of(events, start, end).targets()) {
-                daily.computeIfAbsent(figures.target(), target -> new ArrayList<>()).add(new DayUptime(day, figures));
+                daily.computeIfAbsent(figures.target(), target -> new ArrayList<>()).add(new DayUptime(day, new TargetUptime(
+                        figures.target(), figures.up(), figures.degraded(), figures.down(), figures.maintenance(),
+                        figures.unknown(), List.of()))); // a bar's figures carry no incidents, as SummaryJson sends them
             }
         }
         Map<TargetId, StateStart> starts = stateStarts(events, to);

@@ -40,9 +40,13 @@ public final class UptimeHistory {
     private final Duration span;
     private final int maxEvents;
     private final Deque<Event> events = new ArrayDeque<>();
-    /** What the oldest dropped events still say: each target's last state, and maintenance still open. */
+    /**
+     * What the dropped events still say: each target's last state change, and its last maintenance
+     * event (a window still open if that is a start). The newest wins, since seeded events may be
+     * dropped after live ones.
+     */
     private final Map<TargetId, Event> lastStateBefore = new HashMap<>();
-    private final Map<TargetId, Event> openMaintenanceBefore = new HashMap<>();
+    private final Map<TargetId, Event> lastMaintenanceBefore = new HashMap<>();
 
     private UptimeHistory(Duration span, int maxEvents) {
         this.span = span;
@@ -118,9 +122,9 @@ public final class UptimeHistory {
      * months is still known to be UP.
      */
     public synchronized List<Event> events() {
-        List<Event> all = new ArrayList<>(lastStateBefore.size() + openMaintenanceBefore.size() + events.size());
+        List<Event> all = new ArrayList<>(lastStateBefore.size() + lastMaintenanceBefore.size() + events.size());
         all.addAll(lastStateBefore.values());
-        all.addAll(openMaintenanceBefore.values());
+        lastMaintenanceBefore.values().stream().filter(event -> event.kind() == EventKind.MAINTENANCE_STARTED).forEach(all::add);
         all.sort(Comparator.comparing(Event::at));
         all.addAll(events);
         return all;
@@ -170,13 +174,15 @@ public final class UptimeHistory {
                 continue;
             }
             if (dropped.kind() == EventKind.STATE_CHANGED) {
-                lastStateBefore.put(target, dropped);
-            } else if (dropped.kind() == EventKind.MAINTENANCE_STARTED) {
-                openMaintenanceBefore.put(target, dropped);
-            } else if (dropped.kind() == EventKind.MAINTENANCE_ENDED) {
-                openMaintenanceBefore.remove(target);
+                lastStateBefore.merge(target, dropped, UptimeHistory::newer);
+            } else if (dropped.kind() == EventKind.MAINTENANCE_STARTED || dropped.kind() == EventKind.MAINTENANCE_ENDED) {
+                lastMaintenanceBefore.merge(target, dropped, UptimeHistory::newer);
             }
         }
+    }
+
+    private static Event newer(Event kept, Event dropped) {
+        return dropped.at().isBefore(kept.at()) ? kept : dropped;
     }
 
     @Override

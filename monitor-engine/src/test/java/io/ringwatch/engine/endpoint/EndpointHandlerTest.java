@@ -4,11 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.ringwatch.api.Event;
+import io.ringwatch.api.EventKind;
+import io.ringwatch.api.NodeId;
 import io.ringwatch.api.Status;
+import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.MonitorEngine;
+import io.ringwatch.engine.statuspage.NodeSummary;
+import io.ringwatch.engine.statuspage.StatusPage;
+import io.ringwatch.engine.statuspage.SummaryJson;
+import io.ringwatch.engine.statuspage.UptimeHistory;
 import io.ringwatch.engine.wire.WireProtocol;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +144,58 @@ class EndpointHandlerTest {
         assertThat(open.handle(new EndpointRequest("POST", WireProtocol.ASK, null, "n2", REPORT_ON_N1)).status()).isEqualTo(200);
         assertThat(open.toString()).contains("insecure");
         assertThat(handler.toString()).doesNotContain(TestEngines.SECRET);
+    }
+
+    @Test
+    void theStatusPageIsOpenHtmlWhoseOnlyScriptItsPolicyAllows() throws Exception {
+        StatusPage page = StatusPage.builder(engine, UptimeHistory.create()).title("Acme status").build();
+        EndpointHandler withPage = EndpointHandler.builder(engine).secret(TestEngines.SECRET).statusPage(page).build();
+
+        EndpointResponse response = withPage.handle(EndpointRequest.get(WireProtocol.PAGE));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(response.headers()).containsEntry("Content-Security-Policy", page.contentSecurityPolicy())
+                .containsEntry("X-Content-Type-Options", "nosniff").containsEntry("Cache-Control", "no-store");
+        assertThat(response.text()).startsWith("<!DOCTYPE html>").contains("<h1>Acme status</h1>", "data-target=\"n1/api\"")
+                .doesNotContain("127.0.0.1", TestEngines.SECRET);
+        Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(response.text());
+        assertThat(script.find()).isTrue();
+        String hash = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.contentSecurityPolicy()).contains("script-src 'sha256-" + hash + "'", "default-src 'none'");
+        assertThat(script.find()).as("a second script").isFalse();
+    }
+
+    @Test
+    void withoutAStatusPageThereIsNothingAtTheRoot() {
+        assertThat(handler.handle(EndpointRequest.get(WireProtocol.PAGE)).status()).isEqualTo(404);
+        assertThat(handler.handle(new EndpointRequest("GET", WireProtocol.SUMMARY, BEARER, null, new byte[0])).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theSummaryNeedsTheSecretAndIsWhatTheNodeKnows() {
+        UptimeHistory history = UptimeHistory.create();
+        TargetId n2 = TargetId.node(NodeId.of("n2"));
+        Instant downAt = Instant.now().minus(Duration.ofHours(2));
+        history.record(Event.builder(EventKind.STATE_CHANGED).at(downAt).observer(NodeId.of("n1")).target(n2)
+                .status(Status.DOWN).previous(Status.UP).message("n2 DOWN").build());
+        StatusPage page = StatusPage.builder(engine, history).build();
+        EndpointHandler withPage = EndpointHandler.builder(engine).secret(TestEngines.SECRET).statusPage(page).build();
+
+        EndpointResponse refused = withPage.handle(EndpointRequest.get(WireProtocol.SUMMARY));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text()).isEqualTo("{\"error\":\"unauthorized\"}");
+
+        EndpointResponse response = withPage.handle(new EndpointRequest("GET", WireProtocol.SUMMARY, BEARER, "n2", new byte[0]));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+        NodeSummary summary = SummaryJson.decode(response.text());
+        assertThat(summary.node()).isEqualTo(NodeId.of("n1"));
+        assertThat(summary.watching()).containsExactly(NodeId.of("n2"));
+        assertThat(summary.target(n2).orElseThrow().period().incidents()).singleElement()
+                .satisfies(incident -> assertThat(incident.start()).isEqualTo(downAt));
+        assertThat(summary).isEqualTo(page.summary());
     }
 }

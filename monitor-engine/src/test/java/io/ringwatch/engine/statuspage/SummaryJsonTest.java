@@ -1,0 +1,121 @@
+package io.ringwatch.engine.statuspage;
+
+import static io.ringwatch.engine.statuspage.Timeline.N1;
+import static io.ringwatch.engine.statuspage.Timeline.N2;
+import static io.ringwatch.engine.statuspage.Timeline.N3;
+import static io.ringwatch.engine.statuspage.Timeline.NODE_N2;
+import static io.ringwatch.engine.statuspage.Timeline.NODE_N3;
+import static io.ringwatch.engine.statuspage.Timeline.NOW;
+import static io.ringwatch.engine.statuspage.Timeline.WEB;
+import static io.ringwatch.engine.statuspage.Timeline.acknowledged;
+import static io.ringwatch.engine.statuspage.Timeline.annotation;
+import static io.ringwatch.engine.statuspage.Timeline.daysAgo;
+import static io.ringwatch.engine.statuspage.Timeline.queued;
+import static io.ringwatch.engine.statuspage.Timeline.seen;
+import static io.ringwatch.engine.statuspage.Timeline.state;
+import static io.ringwatch.engine.statuspage.Timeline.view;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringwatch.api.Status;
+import io.ringwatch.engine.report.IncidentNote;
+import io.ringwatch.engine.report.ReportedIncident;
+import io.ringwatch.engine.report.TargetUptime;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SummaryJsonTest {
+    private static final String VALID = SummaryJson.encode(handMade());
+
+    @Test
+    void aSummaryComesBackEqualWithEveryNanosecond() {
+        NodeSummary summary = handMade();
+
+        String json = SummaryJson.encode(summary);
+
+        assertThat(json).doesNotContain("\n").contains("\"up\":7776000123456789");
+        assertThat(SummaryJson.decode(json)).isEqualTo(summary);
+    }
+
+    @Test
+    void aSummaryMadeFromEventsComesBackEqual() {
+        NodeSummary summary = NodeSummary.of(view(N1, List.of(N2, N3), seen(NODE_N2, Status.UP, daysAgo(3))), List.of(
+                state(daysAgo(3), NODE_N2, Status.UP),
+                state(daysAgo(2.5), WEB, Status.UP),
+                state(daysAgo(2), WEB, Status.DOWN),
+                queued(daysAgo(2), WEB, "n3/web#9"),
+                acknowledged(daysAgo(1.9), WEB, "n3/web#9", "alice", "restarting \"web\" <now>"),
+                annotation(daysAgo(1.8), WEB, "bob", "ça marche ✓"),
+                state(daysAgo(1.7), WEB, Status.UP)), NOW, 90);
+
+        assertThat(SummaryJson.decode(SummaryJson.encode(summary))).isEqualTo(summary);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "not json",
+        "[]",
+        "null",
+        "{\"node\":\"n1\"",
+        "{\"node\":\"n1\",\"from\":\"2026-09-08T14:05:17Z\",\"to\":\"2026-12-07T14:05:17Z\",\"watching\":[]}",
+        "{\"node\":\"n1\",\"from\":\"yesterday\",\"to\":\"2026-12-07T14:05:17Z\",\"watching\":[],\"targets\":[]}",
+        "{\"node\":\"not a node id!\",\"from\":\"2026-09-08T14:05:17Z\",\"to\":\"2026-12-07T14:05:17Z\",\"watching\":[],\"targets\":[]}",
+        "{\"node\":\"n1\",\"from\":\"2026-09-08T14:05:17Z\",\"to\":\"2026-12-07T14:05:17Z\",\"watching\":[7],\"targets\":[]}",
+        "{\"node\":\"n1\",\"from\":\"2026-09-08T14:05:17Z\",\"to\":\"2026-12-07T14:05:17Z\",\"watching\":[],\"targets\":{}}",
+        "{\"node\":\"n1\",\"from\":\"2026-09-08T14:05:17Z\",\"to\":\"2026-12-07T14:05:17Z\",\"watching\":[],\"targets\":[null]}",
+        "{\"node\":\"n1\",\"from\":\"2026-09-08T14:05:17Z\",\"to\":\"2026-12-07T14:05:17Z\",\"watching\":[],\"targets\":[{}]}"
+    })
+    void malformedTextIsAnIllegalArgumentThatSaysItIsNotASummary(String text) {
+        assertThatThrownBy(() -> SummaryJson.decode(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a node summary: ");
+    }
+
+    @Test
+    void aBrokenFieldIsNamedInTheMessage() {
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"up\":7776000123456789", "\"up\":-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'up' must be a count of nanoseconds");
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"down\":0", "\"down\":1.5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'down' must be a count of nanoseconds");
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"up\":7776000123456789", "\"up\":99999999999999999999999")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'up'");
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"status\":\"DEGRADED\"", "\"status\":\"SIDEWAYS\"")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SIDEWAYS");
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"kind\":\"ACKNOWLEDGED\"", "\"kind\":\"SHOUTED\"")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHOUTED");
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"targets\":[", "\"targets\":7,\"x\":[")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'targets' must be an array");
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"by\":\"alice\"", "\"by\":null")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'by' must be a string");
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"day\":\"2026-12-06\"", "\"day\":\"2026-13-06\"")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a node summary: ");
+    }
+
+    @Test
+    void deepNestingAndNullAreIllegalArgumentsToo() {
+        assertThatThrownBy(() -> SummaryJson.decode("[".repeat(100_000))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SummaryJson.decode(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A summary with every kind of value: odd nanoseconds, notes, an open incident without a key, nulls. */
+    private static NodeSummary handMade() {
+        IncidentNote ack = new IncidentNote(daysAgo(2.9), IncidentNote.Kind.ACKNOWLEDGED, "alice", "on it");
+        IncidentNote message = new IncidentNote(daysAgo(2.8), IncidentNote.Kind.MESSAGE, "bob", "line\u2028two \"quoted\" <b>");
+        IncidentNote annotation = new IncidentNote(daysAgo(2.7), IncidentNote.Kind.ANNOTATION, "", "");
+        ReportedIncident closed = new ReportedIncident(WEB, daysAgo(3).plusNanos(1), daysAgo(2.5), Status.DOWN, "n3/web#7",
+                List.of(ack, message, annotation));
+        ReportedIncident open = new ReportedIncident(WEB, daysAgo(0.1), null, Status.DEGRADED, null, List.of());
+        TargetUptime period = new TargetUptime(WEB, Duration.ofDays(90).plusNanos(123_456_789), Duration.ofNanos(1),
+                Duration.ZERO, Duration.ofMinutes(12), Duration.ofNanos(999_999_999), List.of(closed, open));
+        DayUptime yesterday = new DayUptime(LocalDate.parse("2026-12-06"), new TargetUptime(WEB, Duration.ofHours(23),
+                Duration.ZERO, Duration.ofHours(1), Duration.ZERO, Duration.ZERO, List.of()));
+        TargetSummary web = new TargetSummary(WEB, Status.DEGRADED, daysAgo(0.1), period, List.of(yesterday));
+        TargetSummary n3 = new TargetSummary(NODE_N3, null, null, new TargetUptime(NODE_N3, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, Duration.ZERO, Duration.ofDays(90), List.of()), List.of());
+        return new NodeSummary(N1, NOW.minus(Duration.ofDays(90)), NOW, List.of(N2, N3), List.of(n3, web));
+    }
+}
