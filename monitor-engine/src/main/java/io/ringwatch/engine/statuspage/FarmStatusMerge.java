@@ -167,6 +167,7 @@ final class FarmStatusMerge {
                 : one.end() != null ? one.end() : other.end();
         return new ReportedIncident(one.target(), one.start().isBefore(other.start()) ? one.start() : other.start(), end,
                 rank(one.worst()) >= rank(other.worst()) ? one.worst() : other.worst(), one.key() != null ? one.key() : other.key(),
-                notes.stream().sorted(Comparator.comparing(IncidentNote::at)).toList());
+                notes.stream().sorted(Comparator.comparing(IncidentNote::at)).toList(),
+                one.duringMaintenance() && other.duringMaintenance());
     }
 }

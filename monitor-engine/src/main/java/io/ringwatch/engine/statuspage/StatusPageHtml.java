@@ -228,7 +228,8 @@ final class StatusPageHtml {
                     .append(Html.escape(incident.target().toString())).append("\" data-key=\"")
                     .append(Html.escape(incident.incidentKey().orElse(""))).append("\"><h3>")
                     .append(Html.escape(incident.target().describe())).append(": ").append(incident.worst().name())
-                    .append(incident.closed() ? ", resolved" : ", ongoing").append("</h3><p>From <time datetime=\"")
+                    .append(incident.closed() ? ", resolved" : ", ongoing")
+                    .append(incident.duringMaintenance() ? " (during maintenance)" : "").append("</h3><p>From <time datetime=\"")
                     .append(incident.start()).append("\">").append(Html.minute(incident.start())).append("</time>");
             if (incident.closed()) {
                 out.append(" to <time datetime=\"").append(incident.end()).append("\">").append(Html.minute(incident.end()))

@@ -123,6 +123,7 @@ public final class SummaryJson {
         json.put("end", incident.end() == null ? null : incident.end().toString());
         json.put("worst", incident.worst().name());
         json.put("key", incident.key());
+        json.put("duringMaintenance", incident.duringMaintenance());
         List<Object> notes = new ArrayList<>();
         for (IncidentNote note : incident.notes()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -145,8 +146,11 @@ public final class SummaryJson {
         }
         Object end = json.get("end");
         Object key = json.get("key");
+        if (!(json.get("duringMaintenance") instanceof Boolean duringMaintenance)) {
+            throw new IllegalArgumentException("'duringMaintenance' must be true or false");
+        }
         return new ReportedIncident(target, instant(json, "start"), end == null ? null : Instant.parse(string(end, "end")),
-                Status.valueOf(text(json, "worst")), key == null ? null : string(key, "key"), notes);
+                Status.valueOf(text(json, "worst")), key == null ? null : string(key, "key"), notes, duringMaintenance);
     }
 
     private static Map<?, ?> map(Object value, String what) {

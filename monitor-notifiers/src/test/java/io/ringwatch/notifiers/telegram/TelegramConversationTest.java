@@ -157,9 +157,12 @@ class TelegramConversationTest {
                 telegram.verify(0, postRequestedFor(urlEqualTo(SEND))
                         .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(STRANGERS + k)))));
             }
-            assertThat(farm.events()).filteredOn(e -> e.kind() == EventKind.MESSAGE_RECEIVED)
+            assertThat(farm.events()).filteredOn(e -> e.kind() == EventKind.MESSAGE_RECEIVED && !e.attributes().containsKey("via"))
                     .extracting(e -> e.attributes().get("text"))
                     .containsExactlyInAnyOrder("Ok, I got this one", "ack", "mute n3 2h deploying");
+            // n3's other watchers wrote what they were told of it, naming the engine that took it.
+            assertThat(farm.events()).filteredOn(e -> e.kind() == EventKind.MESSAGE_RECEIVED && e.attributes().containsKey("via"))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.attributes().get("via")).isNotEqualTo(e.observer().value()));
             assertThat(farm.events()).filteredOn(e -> e.kind() == EventKind.MESSAGE_REJECTED).hasSize(engines);
         }
     }
