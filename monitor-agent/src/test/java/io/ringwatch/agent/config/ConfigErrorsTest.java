@@ -71,7 +71,7 @@ class ConfigErrorsTest {
         assertThat(errors(HEAD + "colour: blue\n").get(0).message())
                 .isEqualTo("unknown key; allowed keys here: node, listen, secret, insecure, members, ring, timing, "
                         + "confirm-with-peers, control-target, channels, delivery, event-log, maintenance, contacts, on-call, "
-                        + "escalation, mutes");
+                        + "escalation, mutes, status-page");
     }
 
     @Test

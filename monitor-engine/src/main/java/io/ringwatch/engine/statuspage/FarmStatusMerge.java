@@ -26,7 +26,7 @@ import java.util.Set;
  *       not answer says nothing; the node that renders the page is up); the services of a node
  *       that is down are unknown, since nobody checks them;</li>
  *   <li>its uptime and bars come from one node, the one whose events leave the least of the
- *       period unknown (the nearest in the ring on a tie), so the figures are exactly those of
+ *       period unknown (the first in ring order on a tie), so the figures are exactly those of
  *       that node's log;</li>
  *   <li>incidents are joined across nodes by incident key or by overlapping in time, their notes merged.</li>
  * </ul>

@@ -128,7 +128,7 @@ class MatrixConversationTest {
                     && e.message().startsWith("alice acknowledged node n3 DOWN"));
 
             // (3) A mute changes the routing.
-            deliver(since, "m", event("$mute", "mute n3 2h deploying", ""));
+            since = deliver(since, "m", event("$mute", "mute n3 2h deploying", ""));
             awaitUntil("the mute is answered", () -> answered("$mute"));
             awaitUntil("the routing change is logged", () -> farm.events().stream()
                     .anyMatch(e -> e.kind() == EventKind.ROUTING_CHANGED));
@@ -136,9 +136,17 @@ class MatrixConversationTest {
                     && e.message().contains("n3") && e.message().contains("deploying"));
             homeserver.verify(1, putRequestedFor(urlPathEqualTo(ALICE_ROOM_SEND + MatrixMessage.answerTransactionId("$mute")))
                     .withRequestBody(containing("\"body\":\"Muted n3 for you until ")));
+            // (4) subscribe: alice follows n2 from critical up, farm-wide, and is told so in her room.
+            deliver(since, "s", event("$subscribe", "subscribe n2 critical", ""));
+            awaitUntil("the subscribe is answered", () -> answered("$subscribe"));
+            homeserver.verify(1, putRequestedFor(urlPathEqualTo(ALICE_ROOM_SEND + MatrixMessage.answerTransactionId("$subscribe")))
+                    .withRequestBody(containing("\"body\":\"Subscribed to n2 from critical up, on " + CHANNEL + ".\"")));
+            awaitUntil("every engine has the subscription", () -> farm.nodes().stream().filter(node -> !node.value().equals("n3"))
+                    .allMatch(node -> farm.eventLog(node.value()).events().stream().anyMatch(e -> e.kind() == EventKind.ROUTING_CHANGED
+                            && e.message().startsWith("alice subscribed to n2 from critical"))));
             // Each message was taken once, by the owner; the other watchers of n3 wrote what it was told, saying so.
             assertThat(farm.events()).filteredOn(e -> e.kind() == EventKind.MESSAGE_RECEIVED && !e.attributes().containsKey("via"))
-                    .hasSize(3).allSatisfy(e -> assertThat(e.observer().value()).isEqualTo(owner));
+                    .hasSize(4).allSatisfy(e -> assertThat(e.observer().value()).isEqualTo(owner));
             assertThat(farm.events()).filteredOn(e -> e.kind() == EventKind.MESSAGE_RECEIVED && e.attributes().containsKey("via"))
                     .isNotEmpty().allSatisfy(e -> {
                         assertThat(e.observer().value()).isNotEqualTo(owner);

@@ -152,6 +152,14 @@ class TelegramConversationTest {
             assertThat(telegram.findAll(muteAnswer)).singleElement().satisfies(request -> assertThat(request.getBodyAsString())
                     .contains("\"chat_id\":\"" + ALICE + "\"", "Muted n3 for you until ", ", or until it recovers: deploying."));
 
+            // (4) subscribe: alice follows n2 from critical up, on every engine, and is told so.
+            UPDATES_API.deliver(poller, 7004, "subscribe n2 critical", "");
+            await(() -> telegram.findAll(answer(7004, "Subscribed to n2 from critical up, on tg.")).size() == 1,
+                    "the subscribe is answered");
+            await(() -> farm.nodes().stream().filter(node -> !node.value().equals("n3"))
+                    .allMatch(node -> farm.eventLog(node.value()).events().stream().anyMatch(e -> e.kind() == EventKind.ROUTING_CHANGED
+                            && e.message().startsWith("alice subscribed to n2 from critical"))), "every engine has the subscription");
+
             // Nothing was sent to a stranger, and every message was handled once, by one engine.
             for (int k = 1; k <= engines; k++) {
                 telegram.verify(0, postRequestedFor(urlEqualTo(SEND))
@@ -159,7 +167,7 @@ class TelegramConversationTest {
             }
             assertThat(farm.events()).filteredOn(e -> e.kind() == EventKind.MESSAGE_RECEIVED && !e.attributes().containsKey("via"))
                     .extracting(e -> e.attributes().get("text"))
-                    .containsExactlyInAnyOrder("Ok, I got this one", "ack", "mute n3 2h deploying");
+                    .containsExactlyInAnyOrder("Ok, I got this one", "ack", "mute n3 2h deploying", "subscribe n2 critical");
             // n3's other watchers wrote what they were told of it, naming the engine that took it.
             assertThat(farm.events()).filteredOn(e -> e.kind() == EventKind.MESSAGE_RECEIVED && e.attributes().containsKey("via"))
                     .isNotEmpty().allSatisfy(e -> assertThat(e.attributes().get("via")).isNotEqualTo(e.observer().value()));

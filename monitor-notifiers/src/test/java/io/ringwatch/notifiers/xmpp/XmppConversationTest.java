@@ -147,6 +147,24 @@ class XmppConversationTest {
     }
 
     @Test
+    void subscribeOverTheBareJidAddsTheSubscriptionOnEveryEngine() throws Exception {
+        try (SimulatedCluster farm = farm()) {
+            receiversAnswer();
+
+            alice.say(BOT, "subscribe n2 critical");
+
+            Message subscribed = nextWhere(alice, m -> m.getBody().startsWith("Subscribed"), "the answer to subscribe");
+            assertThat(subscribed.getBody()).isEqualTo("Subscribed to n2 from critical up, on " + CHANNEL + ".");
+            await("every engine has the subscription", () -> farm.nodes().stream()
+                    .allMatch(node -> farm.eventLog(node.value()).events().stream().anyMatch(e -> e.kind() == EventKind.ROUTING_CHANGED
+                            && e.message().startsWith("alice subscribed to n2 from critical"))));
+            assertThat(farm.events()).filteredOn(e -> e.kind() == EventKind.MESSAGE_RECEIVED
+                    && "subscribe n2 critical".equals(e.attributes().get("text")))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.attributes()).containsEntry("by", "alice"));
+        }
+    }
+
+    @Test
     void aSenderWhoIsNotAContactGetsNoAnswerAndIsLoggedAsRejected() throws Exception {
         try (SimulatedCluster farm = farm()) {
             receiversAnswer();
