@@ -117,15 +117,18 @@ public final class AgentNode implements AutoCloseable {
             engine.start();
             EndpointHandler.Builder handler = EndpointHandler.builder(engine);
             config.secret().ifPresentOrElse(handler::secret, handler::insecure);
+            StatusPage page = StatusPage.builder(engine, history)
+                    .title(config.statusPage().title())
+                    .refresh(config.statusPage().refresh())
+                    .peers((peer, timeout) -> transport.get(peer, WireProtocol.SUMMARY, timeout).thenApply(SummaryJson::decode))
+                    .build();
+            // Without a page of its own, the node still tells the pages of the others what it sees.
             if (config.statusPage().enabled()) {
-                handler.statusPage(StatusPage.builder(engine, history)
-                        .title(config.statusPage().title())
-                        .refresh(config.statusPage().refresh())
-                        .peers((peer, timeout) -> transport.get(peer, WireProtocol.SUMMARY, timeout)
-                                .thenApply(SummaryJson::decode))
-                        .build());
-                readHistory(config, history, started);
+                handler.statusPage(page);
+            } else {
+                handler.summariesOnly(page);
             }
+            readHistory(config, history, started);
             endpoint.serve(handler.build());
         } catch (RuntimeException failure) {
             engine.close();

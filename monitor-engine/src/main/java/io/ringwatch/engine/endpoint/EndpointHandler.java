@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,10 +76,12 @@ public final class EndpointHandler {
     private final boolean metricsNeedSecret;
     private final Duration answerTimeout;
     private final StatusPage page;
+    private final StatusPage summaries;
 
     private EndpointHandler(Builder builder) {
         engine = builder.engine;
-        page = builder.page;
+        page = builder.servePage ? builder.page : null;
+        summaries = builder.page;
         secret = builder.secret;
         metricsNeedSecret = builder.metricsNeedSecret;
         // A check question runs one check (up to the timeout); leave room for the way back.
@@ -126,7 +129,7 @@ public final class EndpointHandler {
             case WireProtocol.ASK:
                 return !only("POST", request) ? now(notAllowed("POST")) : !authorized(request) ? now(unauthorized()) : ask(request);
             case WireProtocol.PAGE:
-                return !only("GET", request) ? now(notAllowed("GET")) : page();
+                return !only("GET", request) ? now(notAllowed("GET")) : page(request);
             case WireProtocol.SUMMARY:
                 return !only("GET", request) ? now(notAllowed("GET")) : !authorized(request) ? now(unauthorized())
                         : now(summary());
@@ -289,22 +292,36 @@ public final class EndpointHandler {
         return entry;
     }
 
-    private CompletableFuture<EndpointResponse> page() {
+    private CompletableFuture<EndpointResponse> page(EndpointRequest request) {
         if (page == null) {
             return now(EndpointResponse.error(404, "not found"));
         }
-        return page.html().thenApply(html -> new EndpointResponse(200, "text/html; charset=utf-8", html, Map.of(
-                "Cache-Control", "no-store",
-                "Content-Security-Policy", page.contentSecurityPolicy(),
-                "X-Content-Type-Options", "nosniff",
-                "Referrer-Policy", "no-referrer")));
+        boolean gzip = acceptsGzip(request);
+        return (gzip ? page.gzippedHtml() : page.html()).thenApply(html -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Cache-Control", "no-store");
+            headers.put("Content-Security-Policy", page.contentSecurityPolicy());
+            headers.put("X-Content-Type-Options", "nosniff");
+            headers.put("Referrer-Policy", "no-referrer");
+            headers.put("Vary", "Accept-Encoding");
+            if (gzip) {
+                headers.put("Content-Encoding", "gzip");
+            }
+            return new EndpointResponse(200, "text/html; charset=utf-8", html, headers);
+        });
+    }
+
+    private static boolean acceptsGzip(EndpointRequest request) {
+        return request.headers().entrySet().stream()
+                .anyMatch(header -> header.getKey().equalsIgnoreCase("Accept-Encoding")
+                        && header.getValue().toLowerCase(Locale.ROOT).contains("gzip"));
     }
 
     private EndpointResponse summary() {
-        if (page == null) {
-            return EndpointResponse.error(404, "this node serves no status page");
+        if (summaries == null) {
+            return EndpointResponse.error(404, "this node keeps no summary for status pages");
         }
-        return EndpointResponse.json(200, SummaryJson.encode(page.summary()));
+        return EndpointResponse.json(200, SummaryJson.encodeWithin(summaries.summary(), WireProtocol.MAX_ANSWER_BYTES));
     }
 
     private EndpointResponse metrics() {
@@ -324,6 +341,7 @@ public final class EndpointHandler {
         private boolean insecure;
         private boolean metricsNeedSecret;
         private StatusPage page;
+        private boolean servePage;
 
         private Builder(MonitorEngine engine) {
             this.engine = engine;
@@ -354,6 +372,17 @@ public final class EndpointHandler {
         /** Serves this status page at {@code /} and this node's summary for the pages of other nodes; none by default. */
         public Builder statusPage(StatusPage page) {
             this.page = Objects.requireNonNull(page, "page");
+            this.servePage = true;
+            return this;
+        }
+
+        /**
+         * Answers other nodes' status pages with what this node knows (its summary, behind the
+         * secret) without serving a page at {@code /}.
+         */
+        public Builder summariesOnly(StatusPage page) {
+            this.page = Objects.requireNonNull(page, "page");
+            this.servePage = false;
             return this;
         }
 

@@ -33,6 +33,11 @@ public record TargetUptime(TargetId target, Duration up, Duration degraded, Dura
         incidents = List.copyOf(incidents);
     }
 
+    /** A target of which nothing is known over a period of {@code length}: all of it unknown, no incidents. */
+    public static TargetUptime unknown(TargetId target, Duration length) {
+        return new TargetUptime(target, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, length, List.of());
+    }
+
     /**
      * The share of the observed time the target was available, in percent: (UP + DEGRADED) /
      * (UP + DEGRADED + DOWN). Maintenance and unknown time count neither way. Empty when no

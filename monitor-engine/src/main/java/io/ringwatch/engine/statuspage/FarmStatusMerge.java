@@ -13,11 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Puts the nodes' summaries together into one {@link FarmStatus}:
@@ -25,16 +23,19 @@ import java.util.Set;
  *   <li>a target's state now is the worst its current watchers report (a watcher that does
  *       not answer says nothing; the node that renders the page is up); the services of a node
  *       that is down are unknown, since nobody checks them;</li>
- *   <li>its uptime and bars come from one node, the one whose events leave the least of the
- *       period unknown (the first in ring order on a tie), so the figures are exactly those of
- *       that node's log;</li>
- *   <li>incidents are joined across nodes by incident key or by overlapping in time, their notes merged.</li>
+ *   <li>its uptime and bars come from one node: one that watches it now, whose events leave
+ *       the least of the period unknown (the nearest watcher on a tie), so the figures are
+ *       exactly those of that node's log;</li>
+ *   <li>incidents are joined across nodes by incident key or by a start within two minutes,
+ *       their notes merged.</li>
  * </ul>
  * Stateless.
  */
 final class FarmStatusMerge {
     /** How many incidents the page lists. */
     static final int RECENT_INCIDENTS = 10;
+    /** How close two nodes' starts of one incident, or their copies of one note, are. */
+    static final Duration SAME_START = Duration.ofMinutes(2);
 
     private FarmStatusMerge() {
     }
@@ -52,10 +53,10 @@ final class FarmStatusMerge {
             if (member == null) {
                 continue;
             }
-            FarmStatus.TargetRow nodeRow = row(TargetId.node(node), self, inRingOrder, period);
+            FarmStatus.TargetRow nodeRow = row(TargetId.node(node), self, inRingOrder, ring, period);
             rows.add(nodeRow);
             for (ServiceSpec service : member.services()) {
-                FarmStatus.TargetRow serviceRow = row(TargetId.service(node, service.id()), self, inRingOrder, period);
+                FarmStatus.TargetRow serviceRow = row(TargetId.service(node, service.id()), self, inRingOrder, ring, period);
                 if (nodeRow.status() == Status.DOWN && serviceRow.status() != Status.DOWN) {
                     // Nobody checks the services of a node that is down: what was last seen of them is not news.
                     serviceRow = new FarmStatus.TargetRow(serviceRow.target(), Status.UNKNOWN, nodeRow.since(),
@@ -81,7 +82,8 @@ final class FarmStatusMerge {
         return new FarmStatus(title, at, days, rows, incidents(inRingOrder), nodes, edges);
     }
 
-    private static FarmStatus.TargetRow row(TargetId target, NodeId self, List<NodeSummary> summaries, Duration period) {
+    private static FarmStatus.TargetRow row(TargetId target, NodeId self, List<NodeSummary> summaries, Ring ring,
+            Duration period) {
         Status status = Status.UNKNOWN;
         Instant since = null;
         for (NodeSummary summary : summaries) {
@@ -89,8 +91,8 @@ final class FarmStatusMerge {
                 continue;
             }
             TargetSummary seen = summary.target(target).orElseThrow();
-            if (status == Status.UNKNOWN || rank(seen.status()) > rank(status)
-                    || seen.status() == status && seen.since() != null && (since == null || seen.since().isAfter(since))) {
+            if (status == Status.UNKNOWN || seen.status().compareTo(status) > 0
+                    || seen.status() == status && seen.since() != null && (since == null || seen.since().isBefore(since))) {
                 status = seen.status();
                 since = seen.since();
             }
@@ -98,41 +100,45 @@ final class FarmStatusMerge {
         if (status == Status.UNKNOWN && target.equals(TargetId.node(self))) {
             status = Status.UP; // it renders this page
         }
-        Optional<TargetSummary> source = summaries.stream().flatMap(summary -> summary.target(target).stream())
-                .filter(summary -> summary.period().uptimePercent().isPresent())
-                .min(Comparator.comparing(summary -> summary.period().unknown()));
-        Optional<NodeSummary> seenBy = source.flatMap(found -> summaries.stream()
-                .filter(summary -> summary.target(target).filter(found::equals).isPresent()).findFirst());
-        TargetUptime figures = source.map(TargetSummary::period).orElseGet(() -> new TargetUptime(target, Duration.ZERO,
-                Duration.ZERO, Duration.ZERO, Duration.ZERO, period, List.of()));
-        return new FarmStatus.TargetRow(target, status, since, seenBy.map(NodeSummary::node).orElse(null),
-                seenBy.map(NodeSummary::to).orElse(null), figures,
-                source.map(TargetSummary::days).orElse(List.of()));
+        Optional<NodeSummary> source = source(target, summaries, ring);
+        Optional<TargetSummary> figures = source.flatMap(summary -> summary.target(target));
+        return new FarmStatus.TargetRow(target, status, since, source.map(NodeSummary::node).orElse(null),
+                source.map(NodeSummary::to).orElse(null),
+                figures.map(TargetSummary::period).orElseGet(() -> TargetUptime.unknown(target, period)),
+                figures.map(TargetSummary::days).orElse(List.of()));
     }
 
-    private static int rank(Status status) {
-        switch (status) {
-            case DOWN:
-                return 3;
-            case DEGRADED:
-                return 2;
-            case UP:
-                return 1;
-            default:
-                return 0;
-        }
+    /**
+     * The node whose figures the page shows for {@code target}: among those that observed it,
+     * one that watches it now (a former watcher's log says nothing of the time since), with
+     * the least unknown time, and the nearest watcher on a tie.
+     */
+    private static Optional<NodeSummary> source(TargetId target, List<NodeSummary> summaries, Ring ring) {
+        List<NodeId> nearestFirst = ring.contains(target.node()) ? ring.predecessors(target.node()) : List.of();
+        Comparator<NodeSummary> best = Comparator
+                .comparing((NodeSummary summary) -> summary.target(target).orElseThrow().current().isEmpty())
+                .thenComparing(summary -> summary.target(target).orElseThrow().period().unknown())
+                .thenComparing(summary -> nearestFirst.contains(summary.node()) ? nearestFirst.indexOf(summary.node())
+                        : Integer.MAX_VALUE);
+        return summaries.stream()
+                .filter(summary -> summary.target(target).filter(seen -> seen.period().uptimePercent().isPresent()).isPresent())
+                .min(best);
     }
 
     /**
      * Every summary's incidents, newest first, each once: two nodes' incidents of one target are
-     * the same incident when they carry the same key or overlap in time (both watchers saw the
-     * same outage, and perhaps only one of them notified and learnt a key).
+     * the same incident when they carry the same key or began within {@link #SAME_START} of each
+     * other (both watchers saw the same outage, and perhaps only one of them notified and
+     * learnt a key). An incident still open in the summary of a node that no longer watches
+     * its target is left out: that node cannot know it ended.
      */
     private static List<ReportedIncident> incidents(List<NodeSummary> summaries) {
         List<ReportedIncident> all = new ArrayList<>();
         for (NodeSummary summary : summaries) {
             for (TargetSummary target : summary.targets()) {
-                all.addAll(target.period().incidents());
+                target.period().incidents().stream()
+                        .filter(incident -> incident.closed() || target.current().isPresent())
+                        .forEach(all::add);
             }
         }
         all.sort(Comparator.comparing(ReportedIncident::target).thenComparing(ReportedIncident::start));
@@ -156,18 +162,31 @@ final class FarmStatusMerge {
         if (earlier.key() != null && earlier.key().equals(later.key())) {
             return true;
         }
-        return earlier.end() == null || !later.start().isAfter(earlier.end());
+        return Duration.between(earlier.start(), later.start()).compareTo(SAME_START) <= 0;
     }
 
-    /** One incident as two nodes saw it: the earlier start, the end if either saw it end, the worst state, all notes. */
+    /**
+     * One incident as two nodes saw it: the earlier start; open if either still sees it open,
+     * else the later end; the worse state; the notes of both, each once (a watcher writes its
+     * own copy of what people said, a moment later than the node that took it).
+     */
     private static ReportedIncident join(ReportedIncident one, ReportedIncident other) {
-        Set<IncidentNote> notes = new LinkedHashSet<>(one.notes());
-        notes.addAll(other.notes());
-        Instant end = one.end() != null && other.end() != null ? (one.end().isAfter(other.end()) ? one.end() : other.end())
-                : one.end() != null ? one.end() : other.end();
+        List<IncidentNote> notes = new ArrayList<>(one.notes());
+        for (IncidentNote note : other.notes()) {
+            if (notes.stream().noneMatch(kept -> sameNote(kept, note))) {
+                notes.add(note);
+            }
+        }
+        notes.sort(Comparator.comparing(IncidentNote::at));
+        Instant end = one.end() == null || other.end() == null ? null : one.end().isAfter(other.end()) ? one.end() : other.end();
         return new ReportedIncident(one.target(), one.start().isBefore(other.start()) ? one.start() : other.start(), end,
-                rank(one.worst()) >= rank(other.worst()) ? one.worst() : other.worst(), one.key() != null ? one.key() : other.key(),
-                notes.stream().sorted(Comparator.comparing(IncidentNote::at)).toList(),
-                one.duringMaintenance() && other.duringMaintenance());
+                other.worst().isWorseThan(one.worst()) ? other.worst() : one.worst(), one.key() != null ? one.key() : other.key(),
+                notes, one.duringMaintenance() && other.duringMaintenance());
+    }
+
+    /** The same words from the same person, written by two nodes within {@link #SAME_START} of each other. */
+    private static boolean sameNote(IncidentNote one, IncidentNote other) {
+        return one.kind() == other.kind() && one.by().equals(other.by()) && one.text().equals(other.text())
+                && Duration.between(one.at(), other.at()).abs().compareTo(SAME_START) <= 0;
     }
 }

@@ -1,8 +1,14 @@
 package io.ringwatch.engine.statuspage;
 
 import io.ringwatch.api.NodeId;
+import io.ringwatch.api.Status;
+import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.EngineView;
 import io.ringwatch.engine.MonitorEngine;
 import io.ringwatch.engine.membership.Member;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * The farm's status page as one node serves it: it asks every other node that runs an engine
  * for its {@link NodeSummary} (at most {@link #PEER_TIMEOUT} each, all at once), adds its own,
  * puts them together ({@link FarmStatus}) and renders a read-only HTML page that refreshes
- * itself. What was gathered is reused for {@code cacheFor} (5 s by default), and requests that
- * come while a gathering is under way wait for it, so a busy page costs the farm one round of
- * questions every few seconds. The page holds no secret, address, URL or probe reason: only
+ * itself. What was gathered and rendered is reused for {@code cacheFor} (5 s by default); after
+ * that, the page last made is served while one new gathering is under way, so a busy page
+ * costs the farm one round of questions every few seconds and no visitor waits for a silent
+ * node. Nodes the engine sees down are not asked. The page holds no secret, address, URL or probe reason: only
  * node and service names, states, times, figures, and what people wrote about incidents.
  * Thread-safe.
  *
@@ -44,6 +55,8 @@ public final class StatusPage {
     public static final Duration DEFAULT_CACHE = Duration.ofSeconds(5);
     /** How many days the bars and figures cover. */
     public static final int DAYS = 90;
+    /** How long this node's figures are reused while no state in its view changes. */
+    public static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusPage.class);
 
@@ -55,9 +68,13 @@ public final class StatusPage {
     private final Duration cacheFor;
     private final Clock clock;
     private final Object lock = new Object();
-    private CompletableFuture<FarmStatus> gathering;
-    private Instant gatheredAt;
-    private NodeSummary ownSummary;
+    private final Object figuresLock = new Object();
+    private final Set<NodeId> unreadablePeers = ConcurrentHashMap.newKeySet();
+    private Rendered last;
+    private CompletableFuture<Rendered> gathering;
+    private NodeFigures figures;
+    private Instant figuresAt;
+    private List<String> figuresView;
 
     private StatusPage(Builder builder) {
         engine = builder.engine;
@@ -90,56 +107,91 @@ public final class StatusPage {
                 + "'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
-    /** What this node knows, for the node that renders the page (reused for {@code cacheFor}). */
+    /**
+     * What this node knows, for the node that renders the page. Its figures are made anew when
+     * a state in the engine's view changed or {@link #FIGURES_MAX_AGE} passed, whichever is
+     * first; requests that come meanwhile share them.
+     */
     public NodeSummary summary() {
-        Instant now = clock.instant();
-        synchronized (lock) {
-            if (ownSummary != null && now.isBefore(ownSummary.to().plus(cacheFor))) {
-                return ownSummary;
+        synchronized (figuresLock) {
+            Instant now = clock.instant();
+            EngineView view = engine.view();
+            List<String> states = view.targets().stream().map(target -> target.target() + "=" + target.status()).toList();
+            if (figures == null || now.isBefore(figuresAt) || !now.isBefore(figuresAt.plus(FIGURES_MAX_AGE))
+                    || !states.equals(figuresView)) {
+                figures = NodeFigures.of(history.events(), now.truncatedTo(ChronoUnit.MILLIS), DAYS);
+                figuresAt = now;
+                figuresView = states;
             }
+            return NodeSummary.of(view, figures);
         }
-        NodeSummary summary = NodeSummary.of(engine.view(), history.events(), now.truncatedTo(ChronoUnit.MILLIS), DAYS);
-        synchronized (lock) {
-            ownSummary = summary;
-        }
-        return summary;
     }
 
-    /** The farm as every node that answered tells it; completes within {@link #PEER_TIMEOUT} and a little. */
+    /**
+     * The farm as every node that answered tells it. Within {@code cacheFor} of the last
+     * gathering that is what it was; after that, the last one is given at once while a new one
+     * is gathered (the first ever waits for it, {@link #PEER_TIMEOUT} and a little at most).
+     */
     public CompletableFuture<FarmStatus> farmStatus() {
-        Instant now = clock.instant();
-        synchronized (lock) {
-            if (gathering != null && (!gathering.isDone() || now.isBefore(gatheredAt.plus(cacheFor)))) {
-                return gathering;
-            }
-            gatheredAt = now;
-            gathering = gather(now);
-            return gathering;
-        }
+        return rendered().thenApply(Rendered::farm);
     }
 
     /** The page, as UTF-8 HTML. */
     public CompletableFuture<byte[]> html() {
-        return farmStatus().thenApply(farm -> StatusPageHtml.render(farm, refresh).getBytes(StandardCharsets.UTF_8));
+        return rendered().thenApply(Rendered::html);
     }
 
-    private CompletableFuture<FarmStatus> gather(Instant now) {
+    /** The page, as UTF-8 HTML compressed with gzip, for browsers that take it (they all do). */
+    public CompletableFuture<byte[]> gzippedHtml() {
+        return rendered().thenApply(Rendered::gzipped);
+    }
+
+    private CompletableFuture<Rendered> rendered() {
+        Instant now = clock.instant();
+        synchronized (lock) {
+            if (last != null && !now.isBefore(last.farm().at()) && now.isBefore(last.gatheredAt().plus(cacheFor))) {
+                return CompletableFuture.completedFuture(last);
+            }
+            if (gathering == null) {
+                CompletableFuture<Rendered> started = gather(now);
+                gathering = started;
+                started.whenComplete((page, failure) -> finished(started, page, failure));
+            }
+            return last != null ? CompletableFuture.completedFuture(last) : gathering.copy();
+        }
+    }
+
+    private void finished(CompletableFuture<Rendered> which, Rendered page, Throwable failure) {
+        synchronized (lock) {
+            if (page != null) {
+                last = page;
+            }
+            if (gathering == which) {
+                gathering = null;
+            }
+        }
+        if (failure != null) {
+            LOG.warn("The status page of {} could not be made: {}", engine.self(), failure.toString());
+        }
+    }
+
+    private CompletableFuture<Rendered> gather(Instant now) {
         NodeId self = engine.self();
+        EngineView view = engine.view();
+        Duration timeout = PEER_TIMEOUT.compareTo(engine.config().peerTimeout()) < 0 ? PEER_TIMEOUT : engine.config().peerTimeout();
         Map<NodeId, CompletableFuture<NodeSummary>> asked = new TreeMap<>();
         for (Member member : engine.members()) {
-            if (member.runsEngine() && !member.id().equals(self)) {
-                CompletableFuture<NodeSummary> answer;
-                try {
-                    answer = peers.summaryOf(member, PEER_TIMEOUT).toCompletableFuture()
-                            .orTimeout(PEER_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
-                } catch (RuntimeException failure) {
-                    answer = CompletableFuture.failedFuture(failure);
-                }
-                asked.put(member.id(), answer.exceptionally(failure -> {
-                    LOG.debug("{} gave no summary for the status page: {}", member.id(), failure.toString());
-                    return null;
-                }));
+            if (!member.runsEngine() || member.id().equals(self) || view.statusOf(TargetId.node(member.id())) == Status.DOWN) {
+                continue; // a node seen down would not answer: the page need not wait for it
             }
+            CompletableFuture<NodeSummary> answer;
+            try {
+                answer = peers.summaryOf(member, timeout).toCompletableFuture().copy()
+                        .orTimeout(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException failure) {
+                answer = CompletableFuture.failedFuture(failure);
+            }
+            asked.put(member.id(), answer.handle((summary, failure) -> answered(member.id(), summary, failure)));
         }
         CompletableFuture<NodeSummary> own = CompletableFuture.supplyAsync(this::summary);
         List<CompletableFuture<?>> all = new ArrayList<>(asked.values());
@@ -153,9 +205,41 @@ public final class StatusPage {
                     summaries.put(node, summary);
                 }
             });
-            return FarmStatusMerge.merge(title, self, engine.members(), engine.ring(), now.truncatedTo(ChronoUnit.SECONDS),
-                    DAYS, summaries);
+            FarmStatus farm = FarmStatusMerge.merge(title, self, engine.members(), engine.ring(),
+                    now.truncatedTo(ChronoUnit.SECONDS), DAYS, summaries);
+            byte[] html = StatusPageHtml.render(farm, refresh).getBytes(StandardCharsets.UTF_8);
+            return new Rendered(farm, html, gzip(html), now);
         });
+    }
+
+    /** The peer's summary, or null; a summary that cannot be read is worth a warning, once until one can. */
+    private NodeSummary answered(NodeId peer, NodeSummary summary, Throwable failure) {
+        if (failure == null) {
+            unreadablePeers.remove(peer);
+            return summary;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof IllegalArgumentException && unreadablePeers.add(peer)) {
+            LOG.warn("{} sent a summary for the status page that cannot be read, so the page shows nothing it sees: {}",
+                    peer, cause.getMessage());
+        } else {
+            LOG.debug("{} gave no summary for the status page: {}", peer, cause.toString());
+        }
+        return null;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("writing to memory failed", impossible);
+        }
+        return out.toByteArray();
+    }
+
+    /** A page made: what it shows, as HTML and gzipped HTML, and when it was gathered. */
+    private record Rendered(FarmStatus farm, byte[] html, byte[] gzipped, Instant gatheredAt) {
     }
 
     @Override

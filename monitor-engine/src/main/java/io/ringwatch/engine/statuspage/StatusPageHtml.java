@@ -23,24 +23,33 @@ import java.util.OptionalDouble;
  * plain reload where scripts are off) and says so when it could not. Stateless.
  */
 final class StatusPageHtml {
-    /** Refreshes the header and main part from the same URL; marks the page stale when that fails. */
+    /**
+     * Refreshes the header and main part from the same URL, if what came is the page and no
+     * older than what is shown; marks the page stale when that fails or takes over 10 s.
+     */
     static final String SCRIPT = """
             (function () {
               var every = Number(document.body.getAttribute('data-refresh-ms'));
               if (!(every > 0)) { return; }
+              function shownAt(doc) { var main = doc.querySelector('main'); return main ? main.getAttribute('data-at') : null; }
               function refresh() {
-                fetch(window.location.pathname, {cache: 'no-store', headers: {'Accept': 'text/html'}})
+                var abort = new AbortController();
+                var timer = window.setTimeout(function () { abort.abort(); }, Math.max(every, 10000));
+                fetch(window.location.pathname, {cache: 'no-store', headers: {'Accept': 'text/html'}, signal: abort.signal})
                   .then(function (response) { if (!response.ok) { throw new Error('HTTP ' + response.status); } return response.text(); })
                   .then(function (text) {
                     var fresh = new DOMParser().parseFromString(text, 'text/html');
-                    ['header', 'main'].forEach(function (part) {
-                      var now = fresh.querySelector(part);
-                      if (now) { document.querySelector(part).replaceWith(now); }
-                    });
+                    var header = fresh.querySelector('header');
+                    var at = shownAt(fresh);
+                    if (!header || !at) { throw new Error('not the status page'); }
+                    if (at >= shownAt(document)) {
+                      document.querySelector('header').replaceWith(header);
+                      document.querySelector('main').replaceWith(fresh.querySelector('main'));
+                    }
                     document.body.classList.remove('stale');
                   })
                   .catch(function () { document.body.classList.add('stale'); })
-                  .then(function () { window.setTimeout(refresh, every); });
+                  .then(function () { window.clearTimeout(timer); window.setTimeout(refresh, every); });
               }
               window.setTimeout(refresh, every);
             })();

@@ -7,6 +7,7 @@ import io.ringwatch.engine.json.Json;
 import io.ringwatch.engine.report.IncidentNote;
 import io.ringwatch.engine.report.ReportedIncident;
 import io.ringwatch.engine.report.TargetUptime;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,14 +15,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link NodeSummary} as JSON, the way nodes send it to the one that renders the page. Times
- * are ISO-8601 instants and durations whole nanoseconds, so figures arrive exactly as they were
- * computed. Stateless and thread-safe.
+ * are ISO-8601 instants; the period's durations are whole nanoseconds, so its figures arrive
+ * exactly as they were computed, and a day bar is {@code ["2026-11-03", up, degraded, down,
+ * maintenance, unknown]} in milliseconds, to keep 90 of them small. Thread-safe.
  */
 public final class SummaryJson {
+    private static final Logger LOG = LoggerFactory.getLogger(SummaryJson.class);
+    private static final AtomicBoolean TOO_LARGE_TOLD = new AtomicBoolean();
+
     private SummaryJson() {
     }
 
@@ -41,9 +50,9 @@ public final class SummaryJson {
             entry.put("period", figures(target.period()));
             List<Object> days = new ArrayList<>();
             for (DayUptime day : target.days()) {
-                Map<String, Object> bar = figures(day.figures());
-                bar.put("day", day.day().toString());
-                days.add(bar);
+                TargetUptime bar = day.figures();
+                days.add(List.of(day.day().toString(), bar.up().toMillis(), bar.degraded().toMillis(), bar.down().toMillis(),
+                        bar.maintenance().toMillis(), bar.unknown().toMillis()));
             }
             entry.put("days", days);
             entry.put("incidents", target.period().incidents().stream().map(SummaryJson::incident).toList());
@@ -51,6 +60,46 @@ public final class SummaryJson {
         }
         json.put("targets", targets);
         return Json.write(json);
+    }
+
+    /**
+     * The summary as JSON of at most {@code maxBytes} in UTF-8 if it can be: when the whole of
+     * it is larger, the incidents' notes are left out, then the incidents, then the day bars,
+     * until it fits (with a warning, once); the period's figures and states are always kept.
+     */
+    public static String encodeWithin(NodeSummary summary, int maxBytes) {
+        String json = encode(summary);
+        List<UnaryOperator<NodeSummary>> lighter = List.of(
+                whole -> each(whole, target -> new TargetSummary(target.target(), target.status(), target.since(),
+                        withIncidents(target.period(), target.period().incidents().stream()
+                                .map(incident -> NodeFigures.withNotes(incident, List.of())).toList()), target.days())),
+                whole -> each(whole, target -> new TargetSummary(target.target(), target.status(), target.since(),
+                        withIncidents(target.period(), List.of()), target.days())),
+                whole -> each(whole, target -> new TargetSummary(target.target(), target.status(), target.since(),
+                        target.period(), List.of())));
+        NodeSummary smaller = summary;
+        for (UnaryOperator<NodeSummary> step : lighter) {
+            if (json.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+                break;
+            }
+            if (TOO_LARGE_TOLD.compareAndSet(false, true)) {
+                LOG.warn("The summary of {} for status pages is over {} bytes: notes, then incidents, then day bars are left"
+                        + " out of it", summary.node(), maxBytes);
+            }
+            smaller = step.apply(smaller);
+            json = encode(smaller);
+        }
+        return json;
+    }
+
+    private static NodeSummary each(NodeSummary summary, UnaryOperator<TargetSummary> change) {
+        return new NodeSummary(summary.node(), summary.from(), summary.to(), summary.watching(),
+                summary.targets().stream().map(change).toList());
+    }
+
+    private static TargetUptime withIncidents(TargetUptime figures, List<ReportedIncident> incidents) {
+        return new TargetUptime(figures.target(), figures.up(), figures.degraded(), figures.down(), figures.maintenance(),
+                figures.unknown(), incidents);
     }
 
     /**
@@ -86,8 +135,19 @@ public final class SummaryJson {
         }
         List<DayUptime> days = new ArrayList<>();
         for (Object entry : list(json.get("days"), "days")) {
-            Map<?, ?> bar = map(entry, "a day");
-            days.add(new DayUptime(LocalDate.parse(text(bar, "day")), figures(target, bar, List.of())));
+            List<?> bar = list(entry, "a day");
+            if (bar.size() != 6) {
+                throw new IllegalArgumentException("a day must be [day, up, degraded, down, maintenance, unknown]");
+            }
+            Duration[] times = new Duration[5];
+            for (int i = 0; i < times.length; i++) {
+                if (!(bar.get(i + 1) instanceof Long millis) || millis < 0) {
+                    throw new IllegalArgumentException("a day's times must be counts of milliseconds");
+                }
+                times[i] = Duration.ofMillis(millis);
+            }
+            days.add(new DayUptime(LocalDate.parse(string(bar.get(0), "day")),
+                    new TargetUptime(target, times[0], times[1], times[2], times[3], times[4], List.of())));
         }
         Object status = json.get("status");
         Object since = json.get("since");

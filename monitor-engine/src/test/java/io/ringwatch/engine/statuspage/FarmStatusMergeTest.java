@@ -112,6 +112,20 @@ class FarmStatusMergeTest {
     }
 
     @Test
+    void theFiguresComeFromANodeThatWatchesTheTargetNowEvenIfAFormerWatcherKnowsMore() {
+        TargetSummary former = figures(WEB, Duration.ZERO, "2026-12-06"); // watched n3/web for 90 days, until it stopped
+        TargetSummary current = new TargetSummary(WEB, Status.DOWN, daysAgo(1), new TargetUptime(WEB, Duration.ofDays(29),
+                Duration.ZERO, Duration.ofDays(1), Duration.ZERO, Duration.ofDays(60), List.of()), List.of());
+        answers(N1, List.of(N2, N3), former);
+        answers(N2, List.of(N3, N4, N1), current);
+
+        FarmStatus.TargetRow web = merge(N1).row(WEB).orElseThrow();
+
+        assertThat(web.seenBy()).isEqualTo(N2);
+        assertThat(web.period()).isEqualTo(current.period());
+    }
+
+    @Test
     void onATieTheFirstInRingOrderGivesTheFiguresAndNothingObservedIsNoSource() {
         TargetSummary onlyMaintenance = new TargetSummary(WEB, null, null, new TargetUptime(WEB, Duration.ZERO, Duration.ZERO,
                 Duration.ZERO, Duration.ofDays(90), Duration.ZERO, List.of()), List.of());
@@ -141,9 +155,34 @@ class FarmStatusMergeTest {
 
         List<ReportedIncident> incidents = merge(N1).incidents();
 
-        assertThat(incidents).containsExactly(otherAgain, other,
-                new ReportedIncident(WEB, daysAgo(2).minusSeconds(40), daysAgo(1.5), Status.DOWN, "n3/web#7",
+        assertThat(incidents).as("open, since n1 still watches n3/web and sees it open").containsExactly(otherAgain, other,
+                new ReportedIncident(WEB, daysAgo(2).minusSeconds(40), null, Status.DOWN, "n3/web#7",
                         List.of(reply, ack, annotation)));
+    }
+
+    @Test
+    void copiesOfOneNoteWrittenByTwoWatchersAMomentApartAreShownOnce() {
+        IncidentNote taken = new IncidentNote(daysAgo(1.9), IncidentNote.Kind.MESSAGE, "alice", "rebooting");
+        IncidentNote copy = new IncidentNote(daysAgo(1.9).plusMillis(350), IncidentNote.Kind.MESSAGE, "alice", "rebooting");
+        IncidentNote later = new IncidentNote(daysAgo(1.8), IncidentNote.Kind.MESSAGE, "alice", "rebooting");
+        answers(N1, List.of(N2, N3), withIncidents(WEB, new ReportedIncident(WEB, daysAgo(2), daysAgo(1.5), Status.DOWN, null,
+                List.of(taken, later))));
+        answers(N2, List.of(N3, N4, N1), withIncidents(WEB, new ReportedIncident(WEB, daysAgo(2).plusSeconds(30), daysAgo(1.5),
+                Status.DOWN, null, List.of(copy))));
+
+        assertThat(merge(N1).incidents()).singleElement().satisfies(incident -> assertThat(incident.notes())
+                .as("the same words two hours apart are said twice").containsExactly(taken, later));
+    }
+
+    @Test
+    void anIncidentLeftOpenByANodeThatWatchesItNoMoreIsNotShown() {
+        ReportedIncident stale = new ReportedIncident(WEB, daysAgo(40), null, Status.DOWN, null, List.of());
+        ReportedIncident later = new ReportedIncident(WEB, daysAgo(3), daysAgo(2.9), Status.DOWN, null, List.of());
+        answers(N1, List.of(N2, N3), new TargetSummary(WEB, null, null, new TargetUptime(WEB, Duration.ofDays(50), Duration.ZERO,
+                Duration.ofDays(40), Duration.ZERO, Duration.ZERO, List.of(stale)), List.of()));
+        answers(N2, List.of(N3, N4, N1), withIncidents(WEB, later));
+
+        assertThat(merge(N1).incidents()).containsExactly(later);
     }
 
     @Test
@@ -187,8 +226,9 @@ class FarmStatusMergeTest {
         return new TargetSummary(target, null, null, period, List.of(bar));
     }
 
+    /** What a node that watches {@code target} now knows of it. */
     private static TargetSummary withIncidents(TargetId target, ReportedIncident... incidents) {
-        return new TargetSummary(target, null, null, new TargetUptime(target, Duration.ofDays(89), Duration.ZERO, Duration.ofDays(1),
+        return new TargetSummary(target, Status.UP, null, new TargetUptime(target, Duration.ofDays(89), Duration.ZERO, Duration.ofDays(1),
                 Duration.ZERO, Duration.ZERO, List.of(incidents)), List.of());
     }
 }

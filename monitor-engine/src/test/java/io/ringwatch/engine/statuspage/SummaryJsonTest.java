@@ -21,8 +21,11 @@ import io.ringwatch.api.Status;
 import io.ringwatch.engine.report.IncidentNote;
 import io.ringwatch.engine.report.ReportedIncident;
 import io.ringwatch.engine.report.TargetUptime;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,7 +94,7 @@ class SummaryJsonTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'targets' must be an array");
         assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"by\":\"alice\"", "\"by\":null")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'by' must be a string");
-        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"day\":\"2026-12-06\"", "\"day\":\"2026-13-06\"")))
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("[\"2026-12-06\",", "[\"2026-13-06\",")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a node summary: ");
     }
 
@@ -117,5 +120,49 @@ class SummaryJsonTest {
         TargetSummary n3 = new TargetSummary(NODE_N3, null, null, new TargetUptime(NODE_N3, Duration.ZERO, Duration.ZERO,
                 Duration.ZERO, Duration.ZERO, Duration.ofDays(90), List.of()), List.of());
         return new NodeSummary(N1, NOW.minus(Duration.ofDays(90)), NOW, List.of(N2, N3), List.of(n3, web));
+    }
+
+    @Test
+    void aSummaryTooLargeForAnAnswerLosesNotesThenIncidentsThenBarsButNeverItsFigures() {
+        List<IncidentNote> notes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            notes.add(new IncidentNote(daysAgo(2).plusSeconds(i), IncidentNote.Kind.MESSAGE, "alice", "x".repeat(400)));
+        }
+        List<ReportedIncident> incidents = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            incidents.add(new ReportedIncident(WEB, daysAgo(20 - i), daysAgo(20 - i).plusSeconds(90),
+                    Status.DOWN, "k" + i, notes));
+        }
+        List<DayUptime> days = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            days.add(new DayUptime(LocalDate.parse("2026-12-07").minusDays(i), new TargetUptime(WEB, Duration.ofHours(24),
+                    Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, List.of())));
+        }
+        TargetUptime period = new TargetUptime(WEB, Duration.ofDays(89), Duration.ZERO, Duration.ofMinutes(15), Duration.ZERO,
+                Duration.ofHours(23).plusMinutes(45), incidents);
+        NodeSummary whole = new NodeSummary(N1, daysAgo(90), NOW, List.of(N2),
+                List.of(new TargetSummary(WEB, Status.UP, daysAgo(1), period, days)));
+        int wholeSize = SummaryJson.encode(whole).getBytes(StandardCharsets.UTF_8).length;
+
+        String lighter = SummaryJson.encodeWithin(whole, wholeSize - 1);
+        String lighterStill = SummaryJson.encodeWithin(whole, lighter.length() - 1);
+        String lightest = SummaryJson.encodeWithin(whole, lighterStill.length() - 1);
+        NodeSummary withoutNotes = SummaryJson.decode(lighter);
+        NodeSummary withoutIncidents = SummaryJson.decode(lighterStill);
+        NodeSummary bare = SummaryJson.decode(lightest);
+
+        assertThat(SummaryJson.encodeWithin(whole, wholeSize)).isEqualTo(SummaryJson.encode(whole));
+        assertThat(List.of(wholeSize, lighter.length(), lighterStill.length(), lightest.length())).isSortedAccordingTo(
+                Comparator.reverseOrder()).doesNotHaveDuplicates();
+        assertThat(withoutNotes.targets().get(0).period().incidents()).hasSize(10).allMatch(incident -> incident.notes().isEmpty());
+        assertThat(withoutIncidents.targets().get(0).period().incidents()).isEmpty();
+        assertThat(withoutIncidents.targets().get(0).days()).hasSize(90);
+        assertThat(bare.targets().get(0).days()).isEmpty();
+        assertThat(List.of(withoutNotes, withoutIncidents, bare)).allSatisfy(smaller -> {
+            TargetUptime figures = smaller.targets().get(0).period();
+            assertThat(List.of(figures.up(), figures.down(), figures.unknown()))
+                    .containsExactly(period.up(), period.down(), period.unknown());
+            assertThat(smaller.targets().get(0).status()).isEqualTo(Status.UP);
+        });
     }
 }
