@@ -22,7 +22,10 @@ import io.ringwatch.api.TargetId;
 import io.ringwatch.engine.eventlog.InMemoryEventLog;
 import io.ringwatch.engine.report.TargetUptime;
 import io.ringwatch.engine.report.UptimeReport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +71,7 @@ class UptimeHistoryTest {
         List.of(firstUp, down, upAgain, stillOpen, closedStart, closedEnd, oldNote, justInside, latest).forEach(history::record);
 
         assertThat(history.events()).containsExactly(upAgain, stillOpen, justInside, latest);
+        assertThat(history.completeSince()).as("nothing was dropped by the cap").isEmpty();
     }
 
     @Test
@@ -87,42 +91,110 @@ class UptimeHistoryTest {
 
     @Test
     void whatItKeepsGivesTheSameFiguresAsTheWholeLog() {
-        Random random = new Random(7);
-        List<Event> log = new ArrayList<>();
-        TargetId[] targets = {WEB, NODE_N3, NODE_N2};
-        Status[] states = {Status.UP, Status.UP, Status.DEGRADED, Status.DOWN};
-        boolean[] inMaintenance = new boolean[targets.length];
-        for (Instant t = daysAgo(200); t.isBefore(NOW); t = t.plusSeconds(600 + random.nextInt(2 * 86_400))) {
-            int which = random.nextInt(targets.length);
-            if (random.nextInt(6) == 0) {
-                inMaintenance[which] = !inMaintenance[which];
-                log.add(maintenance(t, targets[which], inMaintenance[which] ? EventKind.MAINTENANCE_STARTED
-                        : EventKind.MAINTENANCE_ENDED));
-            } else {
-                log.add(state(t, targets[which], states[random.nextInt(states.length)]));
-            }
-        }
+        List<Event> log = randomLog(new Random(7), 0);
         log.forEach(history::record);
 
         assertThat(history.events().size()).isLessThan(log.size());
-        assertThat(UptimeReport.of(history.events(), NOW.minus(Duration.ofDays(90)), NOW).targets())
-                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("incidents")
-                .isEqualTo(UptimeReport.of(log, NOW.minus(Duration.ofDays(90)), NOW).targets());
+        assertSameFigures(history.events(), log);
+        assertThat(history.completeSince()).isEmpty();
     }
 
     @Test
-    void holdsAtMostMaxEventsDroppingTheOldestButNotTheLastStates() {
-        UptimeHistory small = UptimeHistory.create(Duration.ofDays(90), 3);
+    void aFloodOfNotificationsPushesOutNoStateChangeSoTheFiguresStayTheLogs() {
+        List<Event> log = randomLog(new Random(11), 20);
+        int stateAndMaintenanceInTheSpan = (int) log.stream().filter(event -> event.kind() != EventKind.NOTIFICATION_QUEUED)
+                .filter(event -> event.at().isAfter(daysAgo(91))).count();
+        UptimeHistory small = UptimeHistory.create(Duration.ofDays(90), stateAndMaintenanceInTheSpan + 5);
+        List<Event> notifications = log.stream().filter(event -> event.kind() == EventKind.NOTIFICATION_QUEUED).toList();
+        int notificationsKept = (stateAndMaintenanceInTheSpan + 5) / 2;
+
+        log.forEach(small::record);
+
+        assertThat(notifications).hasSizeGreaterThan(10 * notificationsKept);
+        assertThat(small.events()).filteredOn(event -> event.kind() == EventKind.NOTIFICATION_QUEUED)
+                .containsExactlyElementsOf(notifications.subList(notifications.size() - notificationsKept, notifications.size()));
+        assertSameFigures(small.events(), log);
+        assertThat(small.completeSince()).isEmpty();
+    }
+
+    @Test
+    void capsTheOtherKindsApartFromStateAndMaintenance() {
+        UptimeHistory small = UptimeHistory.create(Duration.ofDays(90), 4); // and 2 of the other kinds
         Event webDown = state(daysAgo(5), WEB, Status.DOWN);
+        Event started = maintenance(daysAgo(4.9), NODE_N3, EventKind.MAINTENANCE_STARTED);
         List<Event> notes = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             notes.add(annotation(daysAgo(4 - i * 0.5), WEB, "carol", "note " + i));
         }
 
         small.record(webDown);
+        small.record(started);
         notes.forEach(small::record);
 
-        assertThat(small.events()).containsExactly(webDown, notes.get(2), notes.get(3), notes.get(4));
+        assertThat(small.events()).containsExactly(webDown, started, notes.get(3), notes.get(4));
+        assertThat(small.completeSince()).isEmpty();
+    }
+
+    @Test
+    void holdsAtMostMaxStateAndMaintenanceEventsDroppingTheOldestButNotTheLastStates() {
+        UptimeHistory small = UptimeHistory.create(Duration.ofDays(90), 2);
+        Event webUp = state(daysAgo(10), WEB, Status.UP);
+        Event webDown = state(daysAgo(9), WEB, Status.DOWN);
+        Event stillOpen = maintenance(daysAgo(8.5), NODE_N2, EventKind.MAINTENANCE_STARTED);
+        Event webUpAgain = state(daysAgo(8), WEB, Status.UP);
+        Event n3Down = state(daysAgo(7), NODE_N3, Status.DOWN);
+
+        List.of(webUp, webDown, stillOpen, webUpAgain, n3Down).forEach(small::record);
+
+        assertThat(small.events()).containsExactly(webDown, stillOpen, webUpAgain, n3Down);
+        assertThat(small.completeSince()).contains(webUpAgain.at());
+    }
+
+    @Test
+    void warnsOnceWhenTheCapFirstDropsAStateChange() {
+        UptimeHistory small = UptimeHistory.create(Duration.ofDays(90), 1);
+        List<String> lines;
+        try (CapturedStderr captured = new CapturedStderr()) {
+            small.record(state(daysAgo(3), WEB, Status.UP));
+            small.record(annotation(daysAgo(2.5), WEB, "carol", "one"));
+            small.record(annotation(daysAgo(2.4), WEB, "carol", "two")); // the other kinds' cap: no warning
+            small.record(state(daysAgo(2), WEB, Status.DOWN));
+            small.record(state(daysAgo(1), WEB, Status.UP));
+            lines = captured.lines();
+        }
+
+        assertThat(lines).filteredOn(line -> line.contains(UptimeHistory.class.getName())).singleElement()
+                .asString().contains("WARN", "at most 1 state and maintenance events", "before " + daysAgo(2),
+                        "may differ from the event log's");
+        assertThat(small.completeSince()).contains(daysAgo(1));
+    }
+
+    @Test
+    void forgetsWhatTheCapDroppedOnceItIsPastTheSpanAnyway() {
+        UptimeHistory small = UptimeHistory.create(Duration.ofDays(90), 3);
+        Event upFor50Days = state(daysAgo(50), WEB, Status.UP);
+        Event down = state(daysAgo(40), WEB, Status.DOWN);
+        List.of(upFor50Days, down, state(daysAgo(30), WEB, Status.UP), state(daysAgo(20), WEB, Status.DOWN))
+                .forEach(small::record);
+        assertThat(small.completeSince()).contains(down.at());
+
+        small.record(annotation(daysAgo(-42), WEB, "carol", "six weeks on")); // the span starts 48 days ago
+
+        assertThat(small.completeSince()).isEmpty();
+        assertThat(small.events()).startsWith(upFor50Days, down);
+    }
+
+    @Test
+    void keepsALateEventInItsPlace() {
+        Event later = state(daysAgo(1), WEB, Status.UP);
+        Event late = state(daysAgo(2), WEB, Status.DOWN);
+        Event note = annotation(daysAgo(1), WEB, "carol", "same instant as the state change");
+
+        history.record(note);
+        history.record(later);
+        history.record(late);
+
+        assertThat(history.events()).containsExactly(late, later, note);
     }
 
     @Test
@@ -164,12 +236,43 @@ class UptimeHistoryTest {
         UptimeHistory small = UptimeHistory.create(Duration.ofDays(90), 2);
         Event liveDown = state(daysAgo(1), WEB, Status.DOWN);
         small.record(liveDown);
-        small.record(annotation(daysAgo(0.9), WEB, "carol", "one"));
-        small.record(annotation(daysAgo(0.8), WEB, "carol", "two")); // liveDown is dropped: the cap is 2
+        small.record(state(daysAgo(0.9), NODE_N3, Status.UP));
+        small.record(state(daysAgo(0.8), NODE_N2, Status.UP)); // liveDown is dropped: the cap is 2
 
         small.seed(List.of(state(daysAgo(10), WEB, Status.UP)), daysAgo(1));
 
-        assertThat(small.events()).filteredOn(event -> event.kind() == EventKind.STATE_CHANGED).containsExactly(liveDown);
+        assertThat(small.events()).filteredOn(event -> WEB.equals(event.target())).containsExactly(liveDown);
+    }
+
+    @Test
+    void seedingSortsWhatTheLogGivesOutOfOrderKeepingEventsOfOneInstantInTheirOrder() {
+        Event rotatedUp = state(daysAgo(10), WEB, Status.UP);
+        Event rotatedDown = state(daysAgo(9), WEB, Status.DOWN);
+        Event noteAtTheSameInstant = annotation(daysAgo(5), WEB, "carol", "comes first in the file");
+        Event up = state(daysAgo(5), WEB, Status.UP);
+        Event n3Down = state(daysAgo(5), NODE_N3, Status.DOWN);
+        Event live = state(daysAgo(0.5), WEB, Status.DOWN);
+        history.record(live);
+
+        history.seed(List.of(noteAtTheSameInstant, up, n3Down, rotatedUp, rotatedDown), daysAgo(1));
+
+        assertThat(history.events()).containsExactly(rotatedUp, rotatedDown, up, n3Down, noteAtTheSameInstant, live);
+    }
+
+    @Test
+    void seedingOutOfOrderPastTheCapKeepsTheNewestAndTheLastStates() {
+        UptimeHistory small = UptimeHistory.create(Duration.ofDays(90), 3);
+        Event d10 = state(daysAgo(10), WEB, Status.UP);
+        Event d9 = state(daysAgo(9), WEB, Status.DOWN);
+        Event d8 = state(daysAgo(8), WEB, Status.UP);
+        Event d7 = state(daysAgo(7), WEB, Status.DOWN);
+        Event d6 = state(daysAgo(6), WEB, Status.UP);
+        Event d5 = state(daysAgo(5), WEB, Status.DOWN);
+
+        small.seed(List.of(d7, d5, d6, d10, d9, d8), NOW); // a rotated file read after the current one
+
+        assertThat(small.events()).containsExactly(d8, d7, d6, d5);
+        assertThat(small.completeSince()).contains(d7.at());
     }
 
     @Test
@@ -218,6 +321,53 @@ class UptimeHistoryTest {
 
         assertThatThrownBy(() -> failing.append(state(NOW, WEB, Status.DOWN))).isInstanceOf(IOException.class);
         assertThat(history.events()).isEmpty();
+    }
+
+    /** About 200 days of state changes and maintenance, each followed by {@code notifications} queued ones. */
+    private static List<Event> randomLog(Random random, int notifications) {
+        List<Event> log = new ArrayList<>();
+        TargetId[] targets = {WEB, NODE_N3, NODE_N2};
+        Status[] states = {Status.UP, Status.UP, Status.DEGRADED, Status.DOWN};
+        boolean[] inMaintenance = new boolean[targets.length];
+        for (Instant t = daysAgo(200); t.isBefore(NOW); t = t.plusSeconds(600 + random.nextInt(2 * 86_400))) {
+            int which = random.nextInt(targets.length);
+            if (random.nextInt(6) == 0) {
+                inMaintenance[which] = !inMaintenance[which];
+                log.add(maintenance(t, targets[which], inMaintenance[which] ? EventKind.MAINTENANCE_STARTED
+                        : EventKind.MAINTENANCE_ENDED));
+            } else {
+                log.add(state(t, targets[which], states[random.nextInt(states.length)]));
+            }
+            for (int i = 0; i < notifications; i++) {
+                log.add(queued(t.plusSeconds(i + 1), targets[which], targets[which] + "#" + log.size()));
+            }
+        }
+        return log;
+    }
+
+    private static void assertSameFigures(List<Event> kept, List<Event> log) {
+        assertThat(UptimeReport.of(kept, NOW.minus(Duration.ofDays(90)), NOW).targets())
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("incidents")
+                .isEqualTo(UptimeReport.of(log, NOW.minus(Duration.ofDays(90)), NOW).targets());
+    }
+
+    /** Captures what is printed to {@code System.err} (where slf4j-simple logs) until closed. */
+    private static final class CapturedStderr implements AutoCloseable {
+        private final PrintStream original = System.err;
+        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+        CapturedStderr() {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        }
+
+        List<String> lines() {
+            return captured.toString(StandardCharsets.UTF_8).lines().toList();
+        }
+
+        @Override
+        public void close() {
+            System.setErr(original);
+        }
     }
 
     /** A log that counts what it was asked to do. */
