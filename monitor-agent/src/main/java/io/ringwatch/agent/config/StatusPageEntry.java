@@ -1,5 +1,6 @@
 package io.ringwatch.agent.config;
 
+import io.ringwatch.engine.statuspage.PublicNotes;
 import io.ringwatch.engine.statuspage.StatusPage;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param enabled whether the page is served
  * @param title its title
  * @param refresh how often an open page refreshes itself
+ * @param notes how much of what people wrote about incidents the page shows
  */
-public record StatusPageEntry(boolean enabled, String title, Duration refresh) {
+public record StatusPageEntry(boolean enabled, String title, Duration refresh, PublicNotes notes) {
     /** The title unless one is given. */
     public static final String DEFAULT_TITLE = "Status";
 
@@ -20,10 +22,11 @@ public record StatusPageEntry(boolean enabled, String title, Duration refresh) {
     public StatusPageEntry {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(refresh, "refresh");
+        Objects.requireNonNull(notes, "notes");
     }
 
-    /** Served, titled "Status", refreshed every 30 s. */
+    /** Served, titled "Status", refreshed every 30 s, with every note. */
     public static StatusPageEntry ofDefaults() {
-        return new StatusPageEntry(true, DEFAULT_TITLE, StatusPage.DEFAULT_REFRESH);
+        return new StatusPageEntry(true, DEFAULT_TITLE, StatusPage.DEFAULT_REFRESH, PublicNotes.ALL);
     }
 }

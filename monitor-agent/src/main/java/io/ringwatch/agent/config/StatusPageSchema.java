@@ -1,12 +1,13 @@
 package io.ringwatch.agent.config;
 
+import io.ringwatch.engine.statuspage.PublicNotes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /** The {@code status-page} section. */
 final class StatusPageSchema {
-    static final List<String> KEYS = List.of("enabled", "title", "refresh");
+    static final List<String> KEYS = List.of("enabled", "title", "refresh", "notes");
 
     private StatusPageSchema() {
     }
@@ -24,6 +25,8 @@ final class StatusPageSchema {
         Duration refresh = map.get("refresh").flatMap(value -> value.parse("a duration of at least 1s, such as 30s",
                 text -> Durations.parse(text).filter(every -> every.compareTo(Duration.ofSeconds(1)) >= 0)))
                 .orElse(defaults.refresh());
-        return new StatusPageEntry(enabled, title, refresh);
+        PublicNotes notes = map.get("notes").flatMap(value -> value.choice(YamlValue.options(PublicNotes.class)))
+                .orElse(defaults.notes());
+        return new StatusPageEntry(enabled, title, refresh, notes);
     }
 }

@@ -120,6 +120,7 @@ public final class AgentNode implements AutoCloseable {
             StatusPage page = StatusPage.builder(engine, history)
                     .title(config.statusPage().title())
                     .refresh(config.statusPage().refresh())
+                    .notes(config.statusPage().notes())
                     .peers((peer, timeout) -> transport.get(peer, WireProtocol.SUMMARY, timeout).thenApply(SummaryJson::decode))
                     .build();
             // Without a page of its own, the node still tells the pages of the others what it sees.

@@ -67,6 +67,7 @@ public final class StatusPage {
     private final Duration refresh;
     private final Duration cacheFor;
     private final Clock clock;
+    private final PublicNotes notes;
     private final Object lock = new Object();
     private final Object figuresLock = new Object();
     private final Set<NodeId> unreadablePeers = ConcurrentHashMap.newKeySet();
@@ -84,6 +85,7 @@ public final class StatusPage {
         refresh = builder.refresh;
         cacheFor = builder.cacheFor;
         clock = builder.clock;
+        notes = builder.notes;
     }
 
     /** Starts a page of {@code engine}, whose uptime comes from {@code history} (fed by the engine's log). */
@@ -207,7 +209,7 @@ public final class StatusPage {
             });
             FarmStatus farm = FarmStatusMerge.merge(title, self, engine.members(), engine.ring(),
                     now.truncatedTo(ChronoUnit.SECONDS), DAYS, summaries);
-            byte[] html = StatusPageHtml.render(farm, refresh).getBytes(StandardCharsets.UTF_8);
+            byte[] html = StatusPageHtml.render(farm, refresh, notes).getBytes(StandardCharsets.UTF_8);
             return new Rendered(farm, html, gzip(html), now);
         });
     }
@@ -257,6 +259,7 @@ public final class StatusPage {
         private Duration refresh = DEFAULT_REFRESH;
         private Duration cacheFor = DEFAULT_CACHE;
         private Clock clock = Clock.systemUTC();
+        private PublicNotes notes = PublicNotes.ALL;
 
         private Builder(MonitorEngine engine, UptimeHistory history) {
             this.engine = engine;
@@ -305,6 +308,12 @@ public final class StatusPage {
                 throw new IllegalArgumentException("cacheFor must not be negative");
             }
             this.cacheFor = cacheFor;
+            return this;
+        }
+
+        /** How much of what people wrote about incidents the page shows; all of it by default. */
+        public Builder notes(PublicNotes notes) {
+            this.notes = Objects.requireNonNull(notes, "notes");
             return this;
         }
 

@@ -104,6 +104,10 @@ final class StatusPageHtml {
     }
 
     static String render(FarmStatus farm, Duration refresh) {
+        return render(farm, refresh, PublicNotes.ALL);
+    }
+
+    static String render(FarmStatus farm, Duration refresh, PublicNotes shown) {
         StringBuilder out = new StringBuilder(32_768);
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -116,7 +120,7 @@ final class StatusPageHtml {
         out.append("<main data-at=\"").append(farm.at()).append("\">\n");
         targets(out, farm);
         ring(out, farm);
-        incidents(out, farm);
+        incidents(out, farm, shown);
         out.append("</main>\n<footer>Uptime is (up + degraded) / (up + degraded + down) over the last ").append(farm.days())
                 .append(" days; maintenance is shown apart and not counted. Days are UTC days. Served by Ringwatch.</footer>\n")
                 .append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
@@ -225,7 +229,7 @@ final class StatusPageHtml {
                         + "A square: a machine that is watched but runs no agent.</div></div></section>\n");
     }
 
-    private static void incidents(StringBuilder out, FarmStatus farm) {
+    private static void incidents(StringBuilder out, FarmStatus farm, PublicNotes shown) {
         out.append("<section class=\"incidents\"><h2>Recent incidents</h2>\n");
         List<ReportedIncident> incidents = farm.incidents();
         if (incidents.isEmpty()) {
@@ -247,11 +251,15 @@ final class StatusPageHtml {
             out.append(" (").append(Html.duration(incident.duration(farm.at()))).append(")</p>");
             List<IncidentNote> acknowledgements = incident.acknowledgements();
             if (!acknowledgements.isEmpty()) {
-                out.append("<p class=\"acknowledged\">Acknowledged by ")
-                        .append(Html.escape(acknowledgements.get(0).by().isEmpty() ? "someone" : acknowledgements.get(0).by()))
-                        .append(" at ").append(Html.minute(acknowledgements.get(0).at())).append("</p>");
+                IncidentNote first = acknowledgements.get(0);
+                out.append("<p class=\"acknowledged\">Acknowledged")
+                        .append(shown == PublicNotes.NONE ? "" : " by " + Html.escape(first.by().isEmpty() ? "someone" : first.by()))
+                        .append(" at ").append(Html.minute(first.at())).append("</p>");
             }
-            List<IncidentNote> notes = incident.notes().stream().filter(note -> !note.text().isBlank()).toList();
+            List<IncidentNote> notes = incident.notes().stream().filter(note -> !note.text().isBlank())
+                    .filter(note -> shown == PublicNotes.ALL || shown == PublicNotes.ACKNOWLEDGEMENTS
+                            && note.kind() == IncidentNote.Kind.ACKNOWLEDGED)
+                    .toList();
             if (!notes.isEmpty()) {
                 out.append("<ul class=\"notes\">");
                 for (IncidentNote note : notes) {

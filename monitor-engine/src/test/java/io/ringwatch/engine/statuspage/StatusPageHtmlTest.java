@@ -56,6 +56,16 @@ class StatusPageHtmlTest {
     }
 
     @Test
+    void showsAsMuchOfWhatPeopleWroteAsItIsAllowedTo() {
+        String acknowledgementsOnly = StatusPageHtml.render(farm(), Duration.ofSeconds(30), PublicNotes.ACKNOWLEDGEMENTS);
+        String none = StatusPageHtml.render(farm(), Duration.ofSeconds(30), PublicNotes.NONE);
+
+        assertThat(acknowledgementsOnly).contains("Acknowledged by o&#39;hara").doesNotContain("mallory", "alert(1)");
+        assertThat(none).contains("<p class=\"acknowledged\">Acknowledged at ").doesNotContain("o&#39;hara", "mallory", "alert(1)");
+        assertThat(html).contains("mallory");
+    }
+
+    @Test
     void holdsNoAddressOrUrlOfTheMembers() {
         assertThat(html).doesNotContain("127.0.0.1", "7071", "8080", "/health", "token");
     }
