@@ -111,7 +111,7 @@ class StatusPageBrowserIT {
             // Read-only and free of secrets: no secret, no address of any node.
             String source = chromium.driver().getPageSource();
             assertThat(source).doesNotContain(SECRET, "127.0.0.1", ":" + ports.get(0), "<form");
-            chromium.screenshot(SCREENSHOTS.resolve("all-up.png"));
+            System.out.println("Status page screenshot: " + chromium.screenshot(SCREENSHOTS.resolve("all-up.png")).toAbsolutePath());
 
             // n3 dies; the open page follows by itself, without a reload.
             chromium.script("window.loadedOnce = true");
@@ -125,7 +125,7 @@ class StatusPageBrowserIT {
                     .isEqualTo(true);
             assertThat(chromium.script("return document.querySelectorAll('line.edge.planned[data-watcher=\"n3\"]').length"))
                     .as("n3 answers no more: its arrows are the ring's plan").isEqualTo(2L);
-            chromium.screenshot(SCREENSHOTS.resolve("n3-down.png"));
+            System.out.println("Status page screenshot: " + chromium.screenshot(SCREENSHOTS.resolve("n3-down.png")).toAbsolutePath());
         }
     }
 

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *       node. Needs the secret.</li>
  * </ul>
  * A request without the secret where one is needed gets 401 and a body that says only
- * "unauthorized". Thread-safe; each request may block up to the engine's check timeout.
+ * "unauthorized". Thread-safe; each request may block up to the engine's check timeout (the very
+ * first request for the status page, up to its peer timeout and a little).
  */
 public final class EndpointHandler {
     /** Liveness: open to anyone. */
