@@ -3,6 +3,7 @@ package io.ringwatch.agent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.report.IncidentNote;
 import io.ringwatch.engine.report.ReportedIncident;
 import io.ringwatch.engine.report.TargetUptime;
@@ -187,20 +188,7 @@ enum ReportFormat {
 
     /** {@code 2d 3h}, {@code 1h 05m}, {@code 4m 10s}, {@code 0s}. */
     static String human(Duration duration) {
-        long seconds = duration.toSeconds();
-        long days = seconds / 86_400;
-        long hours = seconds % 86_400 / 3600;
-        long minutes = seconds % 3600 / 60;
-        if (days > 0) {
-            return days + "d " + hours + "h";
-        }
-        if (hours > 0) {
-            return hours + "h " + String.format(Locale.ROOT, "%02dm", minutes);
-        }
-        if (minutes > 0) {
-            return minutes + "m " + String.format(Locale.ROOT, "%02ds", seconds % 60);
-        }
-        return seconds + "s";
+        return Durations.compact(duration);
     }
 
     private static String percent(TargetUptime target) {

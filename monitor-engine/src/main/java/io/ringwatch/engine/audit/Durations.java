@@ -2,6 +2,7 @@ package io.ringwatch.engine.audit;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,5 +65,26 @@ public final class Durations {
             return millis / 1_000 + " s";
         }
         return millis + " ms";
+    }
+
+    /**
+     * A duration as a person reads it in a table, to the second: {@code 2d 3h}, {@code 1h 05m},
+     * {@code 4m 10s}, {@code 12s}; a negative duration is {@code 0s}.
+     */
+    public static String compact(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        if (days > 0) {
+            return days + "d " + hours + "h";
+        }
+        if (hours > 0) {
+            return hours + "h " + String.format(Locale.ROOT, "%02dm", minutes);
+        }
+        if (minutes > 0) {
+            return minutes + "m " + String.format(Locale.ROOT, "%02ds", seconds % 60);
+        }
+        return seconds + "s";
     }
 }

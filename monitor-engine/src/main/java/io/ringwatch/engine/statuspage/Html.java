@@ -1,5 +1,6 @@
 package io.ringwatch.engine.statuspage;
 
+import io.ringwatch.engine.audit.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,20 +40,7 @@ final class Html {
 
     /** {@code 3d 4h}, {@code 2h 05m}, {@code 4m 10s}, {@code 12s}. */
     static String duration(Duration duration) {
-        long seconds = Math.max(0, duration.getSeconds());
-        long days = seconds / 86_400;
-        long hours = seconds % 86_400 / 3_600;
-        long minutes = seconds % 3_600 / 60;
-        if (days > 0) {
-            return days + "d " + hours + "h";
-        }
-        if (hours > 0) {
-            return hours + "h " + String.format(Locale.ROOT, "%02dm", minutes);
-        }
-        if (minutes > 0) {
-            return minutes + "m " + String.format(Locale.ROOT, "%02ds", seconds % 60);
-        }
-        return seconds + "s";
+        return Durations.compact(duration);
     }
 
     /** {@code 99.861%}, as {@code ringwatch report} prints it, or {@code –} when nothing was observed. */

@@ -15,4 +15,13 @@ class DurationsTest {
         assertThat(Durations.human(Duration.ofHours(2))).isEqualTo("2 h");
         assertThat(Durations.human(Duration.ZERO)).isEqualTo("0 ms");
     }
+
+    @Test
+    void showsADurationForATableInItsTwoLargestUnits() {
+        assertThat(Durations.compact(Duration.ofDays(3).plusHours(4).plusMinutes(59))).isEqualTo("3d 4h");
+        assertThat(Durations.compact(Duration.ofHours(2).plusMinutes(5).plusSeconds(59))).isEqualTo("2h 05m");
+        assertThat(Durations.compact(Duration.ofMinutes(4).plusSeconds(10).plusMillis(999))).isEqualTo("4m 10s");
+        assertThat(Durations.compact(Duration.ofSeconds(12))).isEqualTo("12s");
+        assertThat(Durations.compact(Duration.ofSeconds(-5))).isEqualTo("0s");
+    }
 }

@@ -6,16 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Captures what is printed to {@code System.err} (where slf4j-simple logs) until closed. */
-final class CapturedStderr implements AutoCloseable {
+public final class CapturedStderr implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    CapturedStderr() {
+    public CapturedStderr() {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     }
 
     /** The lines printed so far. */
-    List<String> lines() {
+    public List<String> lines() {
         return captured.toString(StandardCharsets.UTF_8).lines().toList();
     }
 

@@ -19,13 +19,11 @@ import io.ringwatch.api.EventKind;
 import io.ringwatch.api.EventLog;
 import io.ringwatch.api.Status;
 import io.ringwatch.api.TargetId;
+import io.ringwatch.engine.eventlog.CapturedStderr;
 import io.ringwatch.engine.eventlog.InMemoryEventLog;
 import io.ringwatch.engine.report.TargetUptime;
 import io.ringwatch.engine.report.UptimeReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -349,25 +347,6 @@ class UptimeHistoryTest {
         assertThat(UptimeReport.of(kept, NOW.minus(Duration.ofDays(90)), NOW).targets())
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("incidents")
                 .isEqualTo(UptimeReport.of(log, NOW.minus(Duration.ofDays(90)), NOW).targets());
-    }
-
-    /** Captures what is printed to {@code System.err} (where slf4j-simple logs) until closed. */
-    private static final class CapturedStderr implements AutoCloseable {
-        private final PrintStream original = System.err;
-        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-
-        CapturedStderr() {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        }
-
-        List<String> lines() {
-            return captured.toString(StandardCharsets.UTF_8).lines().toList();
-        }
-
-        @Override
-        public void close() {
-            System.setErr(original);
-        }
     }
 
     /** A log that counts what it was asked to do. */
