@@ -51,11 +51,13 @@ public final class AgentNode implements AutoCloseable {
     private final AgentConfig config;
     private final MonitorEngine engine;
     private final StatusEndpoint endpoint;
+    private final Thread historyReader;
 
-    private AgentNode(AgentConfig config, MonitorEngine engine, StatusEndpoint endpoint) {
+    private AgentNode(AgentConfig config, MonitorEngine engine, StatusEndpoint endpoint, Thread historyReader) {
         this.config = config;
         this.engine = engine;
         this.endpoint = endpoint;
+        this.historyReader = historyReader;
     }
 
     /**
@@ -129,13 +131,12 @@ public final class AgentNode implements AutoCloseable {
             } else {
                 handler.summariesOnly(page);
             }
-            readHistory(config, history, started);
             endpoint.serve(handler.build());
         } catch (RuntimeException failure) {
             engine.close();
             throw failure;
         }
-        return new AgentNode(config, engine, endpoint);
+        return new AgentNode(config, engine, endpoint, readHistory(config, history, started));
     }
 
     /** The running engine. */
@@ -156,6 +157,7 @@ public final class AgentNode implements AutoCloseable {
     /** Stops answering, finishes notifications under way and flushes the event log. Idempotent. */
     @Override
     public void close() {
+        historyReader.interrupt();
         endpoint.close();
         engine.close();
     }
@@ -191,9 +193,10 @@ public final class AgentNode implements AutoCloseable {
 
     /**
      * Reads what the log holds from before this run into the status page's history, on a thread
-     * of its own: a long log takes a while, and the page shows what is known meanwhile.
+     * of its own: a long log takes a while, and the page shows what is known meanwhile. The
+     * thread stops reading when interrupted.
      */
-    private static void readHistory(AgentConfig config, UptimeHistory history, Instant until) {
+    private static Thread readHistory(AgentConfig config, UptimeHistory history, Instant until) {
         Path file = config.eventLog().path();
         Thread reader = new Thread(() -> {
             EventFilter filter = EventFilter.custom().kinds(UptimeHistory.KINDS).until(until).build();
@@ -201,7 +204,7 @@ public final class AgentNode implements AutoCloseable {
                 history.seed(() -> new Iterator<>() {
                     @Override
                     public boolean hasNext() {
-                        return cursor.hasNext();
+                        return !Thread.currentThread().isInterrupted() && cursor.hasNext();
                     }
 
                     @Override
@@ -217,6 +220,7 @@ public final class AgentNode implements AutoCloseable {
         }, "ringwatch-history-" + config.node());
         reader.setDaemon(true);
         reader.start();
+        return reader;
     }
 
     private static JsonLinesEventLog eventLog(AgentConfig config) throws IOException {
