@@ -114,8 +114,8 @@ public final class AgentNode implements AutoCloseable {
             }
             throw invalid;
         }
+        Instant started = clock.instant();
         try {
-            Instant started = clock.instant();
             engine.start();
             EndpointHandler.Builder handler = EndpointHandler.builder(engine);
             config.secret().ifPresentOrElse(handler::secret, handler::insecure);
