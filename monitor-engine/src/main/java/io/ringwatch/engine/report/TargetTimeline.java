@@ -92,39 +92,64 @@ final class TargetTimeline {
     /** The figures over the period, with the maintenance windows {@code maintenance} tells of. */
     TargetUptime finish(MaintenanceHistory maintenance) {
         List<MaintenanceHistory.Span> windows = maintenance.covering(target);
-        Times times = new Times(windows);
-        Instant start = from;
-        Status state = Status.UNKNOWN;
-        for (Change change : changes) {
-            times.add(state, start, change.at());
-            if (change.at().isAfter(start)) {
-                start = change.at();
-            }
-            state = change.status();
-        }
-        times.add(state, start, to);
         List<ReportedIncident> reported = new ArrayList<>();
         incidents.forEach(incident -> reported.add(incident.report(target, windows)));
         if (open != null) {
             reported.add(open.report(target, windows));
         }
+        return figures(from, to, windows, reported);
+    }
+
+    /**
+     * The times over each stretch between consecutive {@code bounds} (ascending, within the
+     * period), without incidents: together they add up to the period's.
+     */
+    List<TargetUptime> stretches(List<Instant> bounds, MaintenanceHistory maintenance) {
+        List<MaintenanceHistory.Span> windows = maintenance.covering(target);
+        List<TargetUptime> stretches = new ArrayList<>(bounds.size());
+        for (int i = 1; i < bounds.size(); i++) {
+            stretches.add(figures(bounds.get(i - 1), bounds.get(i), windows, List.of()));
+        }
+        return stretches;
+    }
+
+    private TargetUptime figures(Instant start, Instant end, List<MaintenanceHistory.Span> windows,
+            List<ReportedIncident> reported) {
+        Times times = new Times(start, end, windows);
+        Instant since = start;
+        Status state = Status.UNKNOWN;
+        for (Change change : changes) {
+            if (!change.at().isBefore(end)) {
+                break;
+            }
+            times.add(state, since, change.at());
+            if (change.at().isAfter(since)) {
+                since = change.at();
+            }
+            state = change.status();
+        }
+        times.add(state, since, end);
         return new TargetUptime(target, times.up, times.degraded, times.down,
-                MaintenanceHistory.overlap(windows, from, to), times.unknown, reported);
+                MaintenanceHistory.overlap(windows, start, end), times.unknown, reported);
     }
 
     /** A change of state, at the time it took effect. */
     private record Change(Instant at, Status status) {
     }
 
-    /** The time in each state within the period, outside maintenance. */
-    private final class Times {
+    /** The time in each state within [start, end), outside maintenance. */
+    private static final class Times {
+        private final Instant from;
+        private final Instant to;
         private final List<MaintenanceHistory.Span> windows;
         private Duration up = Duration.ZERO;
         private Duration degraded = Duration.ZERO;
         private Duration down = Duration.ZERO;
         private Duration unknown = Duration.ZERO;
 
-        Times(List<MaintenanceHistory.Span> windows) {
+        Times(Instant from, Instant to, List<MaintenanceHistory.Span> windows) {
+            this.from = from;
+            this.to = to;
             this.windows = windows;
         }
 

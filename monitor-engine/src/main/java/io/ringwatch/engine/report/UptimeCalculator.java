@@ -60,6 +60,13 @@ final class UptimeCalculator {
         return timelines.values().stream().map(timeline -> timeline.finish(maintenance)).toList();
     }
 
+    /** Each target's times over each stretch between consecutive {@code bounds}, by target. */
+    Map<TargetId, List<TargetUptime>> finishStretches(List<Instant> bounds) {
+        Map<TargetId, List<TargetUptime>> stretches = new TreeMap<>();
+        timelines.forEach((target, timeline) -> stretches.put(target, timeline.stretches(bounds, maintenance)));
+        return stretches;
+    }
+
     private void stateChanged(Event event, TargetId target) {
         if (target == null || !included.test(target)) {
             return;

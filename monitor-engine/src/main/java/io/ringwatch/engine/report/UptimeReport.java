@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -74,6 +75,31 @@ public record UptimeReport(Instant from, Instant to, List<TargetUptime> targets)
         UptimeCalculator calculator = new UptimeCalculator(from, to, included);
         events.forEach(calculator::accept);
         return new UptimeReport(from, to, calculator.finish());
+    }
+
+    /**
+     * Each target's times over each stretch between consecutive {@code bounds} (such as the
+     * days of a month: its midnights, then its end), read from {@code events} (oldest first) in
+     * one pass, without incidents. A stretch's figures are those of a report over the whole of
+     * [first bound, last bound) cut at the bounds, so a target's stretches add up to that
+     * report's figures; a target is there when a STATE_CHANGED before the last bound names it.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if there are fewer than two bounds or they do not ascend
+     */
+    public static Map<TargetId, List<TargetUptime>> stretches(Iterable<Event> events, List<Instant> bounds) {
+        Objects.requireNonNull(events, "events");
+        if (bounds.size() < 2) {
+            throw new IllegalArgumentException("stretches need at least two bounds, not " + bounds.size());
+        }
+        for (int i = 1; i < bounds.size(); i++) {
+            if (!bounds.get(i).isAfter(bounds.get(i - 1))) {
+                throw new IllegalArgumentException("the bounds must ascend: " + bounds.get(i) + " follows " + bounds.get(i - 1));
+            }
+        }
+        UptimeCalculator calculator = new UptimeCalculator(bounds.get(0), bounds.get(bounds.size() - 1), target -> true);
+        events.forEach(calculator::accept);
+        return calculator.finishStretches(List.copyOf(bounds));
     }
 
     /** The period's length. */

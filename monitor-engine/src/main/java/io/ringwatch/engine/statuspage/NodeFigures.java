@@ -58,20 +58,24 @@ record NodeFigures(Instant from, Instant to, Map<TargetId, TargetUptime> periods
         UptimeReport.of(events, from, to).targets().forEach(figures -> periods.put(figures.target(), recent(figures)));
         Map<TargetId, List<DayUptime>> bars = new HashMap<>();
         LocalDate last = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        List<LocalDate> dayList = new ArrayList<>();
+        List<Instant> bounds = new ArrayList<>();
         for (LocalDate day = last.minusDays(days - 1L); !day.isAfter(last); day = day.plusDays(1)) {
             Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant end = day.equals(last) ? to : start.plus(Duration.ofDays(1));
-            if (!end.isAfter(start)) {
-                continue; // the period ends at midnight: today has not begun
-            }
-            for (TargetUptime figures : UptimeReport.of(events.subList(0, before(events, end)), start, end).targets()) {
-                DayUptime bar = new DayUptime(day, new TargetUptime(figures.target(), figures.up(), figures.degraded(),
-                        figures.down(), figures.maintenance(), figures.unknown(), List.of()));
-                if (bar.observed()) {
-                    bars.computeIfAbsent(figures.target(), target -> new ArrayList<>()).add(bar);
-                }
+            if (start.isBefore(to)) { // the period may end at midnight: that day has not begun
+                dayList.add(day);
+                bounds.add(start);
             }
         }
+        bounds.add(to);
+        UptimeReport.stretches(events, bounds).forEach((target, stretches) -> {
+            for (int i = 0; i < stretches.size(); i++) {
+                DayUptime bar = new DayUptime(dayList.get(i), stretches.get(i));
+                if (bar.observed()) {
+                    bars.computeIfAbsent(target, id -> new ArrayList<>()).add(bar);
+                }
+            }
+        });
         return new NodeFigures(from, to, periods, bars, stateStarts(events, to));
     }
 
@@ -83,21 +87,6 @@ record NodeFigures(Instant from, Instant to, Map<TargetId, TargetUptime> periods
     /** When the target's last known state began, if it had one. */
     Optional<StateStart> stateStart(TargetId target) {
         return Optional.ofNullable(starts.get(target));
-    }
-
-    /** How many of the events, oldest first, are before {@code end}: those a report that ends there reads. */
-    private static int before(List<Event> events, Instant end) {
-        int low = 0;
-        int high = events.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (events.get(middle).at().isBefore(end)) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     /**

@@ -314,6 +314,32 @@ class UptimeReportTest {
         return FROM.plus(Duration.ofMinutes(Math.round(hours * 60)));
     }
 
+    @Test
+    void stretchesCutThePeriodAtTheirBoundsAndAddUpToIt() {
+        TargetId web = TargetId.parse("n3/web");
+        Instant midnight = Instant.parse("2026-12-02T00:00:00Z");
+        List<Event> events = List.of(
+                state(midnight.minus(Duration.ofDays(1)), web, Status.UP),
+                // confirmed 30 s after midnight, but DOWN since 23:30: the first day gets its 30 minutes
+                state(midnight.plusSeconds(30), web, Status.DOWN, midnight.minus(Duration.ofMinutes(30))),
+                state(midnight.plus(Duration.ofMinutes(45)), web, Status.UP),
+                maintenance(midnight.plus(Duration.ofHours(2)), web, EventKind.MAINTENANCE_STARTED),
+                maintenance(midnight.plus(Duration.ofHours(3)), web, EventKind.MAINTENANCE_ENDED));
+        List<Instant> bounds = List.of(midnight.minus(Duration.ofDays(1)), midnight, midnight.plus(Duration.ofHours(12)));
+
+        List<TargetUptime> days = UptimeReport.stretches(events, bounds).get(web);
+        TargetUptime whole = UptimeReport.of(events, bounds.get(0), bounds.get(2)).targets().get(0);
+
+        assertThat(days).extracting(TargetUptime::down).containsExactly(Duration.ofMinutes(30), Duration.ofMinutes(45));
+        assertThat(days).extracting(TargetUptime::maintenance).containsExactly(Duration.ZERO, Duration.ofHours(1));
+        assertThat(days.get(0).up().plus(days.get(1).up())).isEqualTo(whole.up());
+        assertThat(days.get(0).down().plus(days.get(1).down())).isEqualTo(whole.down());
+        assertThat(days.get(0).maintenance().plus(days.get(1).maintenance())).isEqualTo(whole.maintenance());
+        assertThat(days).allMatch(day -> day.incidents().isEmpty());
+        assertThatThrownBy(() -> UptimeReport.stretches(events, List.of(midnight, midnight)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascend");
+    }
+
     private static Event state(Instant at, TargetId target, Status status) {
         return Event.builder(EventKind.STATE_CHANGED).at(at).observer(NodeId.of("n1")).target(target).status(status)
                 .message(target + " " + status).attribute("since", at).build();
