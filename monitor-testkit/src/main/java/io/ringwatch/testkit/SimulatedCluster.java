@@ -20,6 +20,7 @@ import io.ringwatch.engine.membership.Member;
 import io.ringwatch.engine.membership.ServiceSpec;
 import io.ringwatch.engine.ring.RingOrder;
 import io.ringwatch.engine.routing.Routing;
+import io.ringwatch.engine.statuspage.FarmStatus;
 import io.ringwatch.testkit.notify.RecordingNotifier;
 import io.ringwatch.testkit.time.FakeClock;
 import io.ringwatch.testkit.time.VirtualTimeScheduler;
@@ -232,6 +233,20 @@ public final class SimulatedCluster implements AutoCloseable {
             }
         }
         return any;
+    }
+
+    /**
+     * The farm's status page as {@code node} would serve it now: what each running node it can
+     * reach knows, from its own event log, put together exactly as an agent's page does (the
+     * worst state its watchers report, uptime over 90 days from one watcher's log, incidents
+     * joined across watchers, the ring with who answered). Assert on it to test what the people
+     * who use the farm would see after an outage.
+     *
+     * @throws IllegalArgumentException if there is no such node
+     * @throws IllegalStateException if the node runs no engine or is crashed, hung or paused
+     */
+    public FarmStatus statusPage(String node) {
+        return new SimulatedStatusPages(nodes, network, clock).shownBy(node(node));
     }
 
     /**

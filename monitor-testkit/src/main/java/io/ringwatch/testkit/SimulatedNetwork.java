@@ -134,6 +134,11 @@ final class SimulatedNetwork {
                 : CompletableFuture.completedFuture(ProbeResult.up(Duration.ZERO, "gateway answers"));
     }
 
+    /** Whether {@code from} can reach {@code to} now, as far as cuts and isolation go. */
+    boolean reaches(NodeId from, NodeId to) {
+        return !blocked(from, to);
+    }
+
     private boolean blocked(NodeId from, NodeId to) {
         if (isolated.isEmpty() && cut.isEmpty()) {
             return false;
