@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +52,13 @@ public final class AgentNode implements AutoCloseable {
     private final AgentConfig config;
     private final MonitorEngine engine;
     private final StatusEndpoint endpoint;
-    private final Thread historyReader;
+    private final AtomicBoolean closing;
 
-    private AgentNode(AgentConfig config, MonitorEngine engine, StatusEndpoint endpoint, Thread historyReader) {
+    private AgentNode(AgentConfig config, MonitorEngine engine, StatusEndpoint endpoint, AtomicBoolean closing) {
         this.config = config;
         this.engine = engine;
         this.endpoint = endpoint;
-        this.historyReader = historyReader;
+        this.closing = closing;
     }
 
     /**
@@ -136,7 +137,9 @@ public final class AgentNode implements AutoCloseable {
             engine.close();
             throw failure;
         }
-        return new AgentNode(config, engine, endpoint, readHistory(config, history, started));
+        AtomicBoolean closing = new AtomicBoolean();
+        readHistory(config, history, started, closing);
+        return new AgentNode(config, engine, endpoint, closing);
     }
 
     /** The running engine. */
@@ -157,7 +160,7 @@ public final class AgentNode implements AutoCloseable {
     /** Stops answering, finishes notifications under way and flushes the event log. Idempotent. */
     @Override
     public void close() {
-        historyReader.interrupt();
+        closing.set(true);
         endpoint.close();
         engine.close();
     }
@@ -193,10 +196,10 @@ public final class AgentNode implements AutoCloseable {
 
     /**
      * Reads what the log holds from before this run into the status page's history, on a thread
-     * of its own: a long log takes a while, and the page shows what is known meanwhile. The
-     * thread stops reading when interrupted.
+     * of its own: a long log takes a while, and the page shows what is known meanwhile. It stops
+     * reading once {@code closing} is set.
      */
-    private static Thread readHistory(AgentConfig config, UptimeHistory history, Instant until) {
+    private static void readHistory(AgentConfig config, UptimeHistory history, Instant until, AtomicBoolean closing) {
         Path file = config.eventLog().path();
         Thread reader = new Thread(() -> {
             EventFilter filter = EventFilter.custom().kinds(UptimeHistory.KINDS).until(until).build();
@@ -204,7 +207,7 @@ public final class AgentNode implements AutoCloseable {
                 history.seed(() -> new Iterator<>() {
                     @Override
                     public boolean hasNext() {
-                        return !Thread.currentThread().isInterrupted() && cursor.hasNext();
+                        return !closing.get() && cursor.hasNext();
                     }
 
                     @Override
@@ -220,7 +223,6 @@ public final class AgentNode implements AutoCloseable {
         }, "ringwatch-history-" + config.node());
         reader.setDaemon(true);
         reader.start();
-        return reader;
     }
 
     private static JsonLinesEventLog eventLog(AgentConfig config) throws IOException {

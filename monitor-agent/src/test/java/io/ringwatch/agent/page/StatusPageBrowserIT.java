@@ -74,8 +74,14 @@ class StatusPageBrowserIT {
         try (HeadlessChromium chromium = HeadlessChromium.start(directory.resolve("chromium-profile"))) {
             chromium.driver().get("http://127.0.0.1:" + ports.get(1) + "/");
             assertThat(chromium.driver().getTitle()).isEqualTo("Acme status");
-            await("the page shows every target UP").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> rows(chromium).stream().allMatch(row -> row.get("status").equals("UP")));
+            await("the page shows every target UP, and n2's month from n1's log").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        List<Map<String, Object>> shown = rows(chromium);
+                        return shown.stream().allMatch(row -> row.get("status").equals("UP"))
+                                && shown.stream().anyMatch(row -> row.get("target").equals("n2") && "n1".equals(row.get("seenBy"))
+                                        && !"".equals(row.get("uptime")) && Double.parseDouble((String) row.get("uptime")) < 100);
+                    });
 
             List<Map<String, Object>> rows = rows(chromium);
             assertThat(rows).extracting(row -> row.get("target"))

@@ -19,6 +19,7 @@ import io.ringwatch.engine.wire.WireProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -312,10 +313,19 @@ public final class EndpointHandler {
         });
     }
 
+    /** Whether the request's Accept-Encoding names gzip (or *) without {@code q=0}. */
     private static boolean acceptsGzip(EndpointRequest request) {
         return request.headers().entrySet().stream()
-                .anyMatch(header -> header.getKey().equalsIgnoreCase("Accept-Encoding")
-                        && header.getValue().toLowerCase(Locale.ROOT).contains("gzip"));
+                .filter(header -> header.getKey().equalsIgnoreCase("Accept-Encoding"))
+                .flatMap(header -> Arrays.stream(header.getValue().toLowerCase(Locale.ROOT).split(",")))
+                .map(String::strip)
+                .anyMatch(coding -> {
+                    String[] parts = coding.split(";");
+                    String name = parts[0].strip();
+                    boolean refused = Arrays.stream(parts).skip(1).map(String::strip)
+                            .anyMatch(parameter -> parameter.replace(" ", "").matches("q=0(\\.0{0,3})?"));
+                    return (name.equals("gzip") || name.equals("*")) && !refused;
+                });
     }
 
     private EndpointResponse summary() {

@@ -12,10 +12,13 @@ import io.ringwatch.engine.ring.Ring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Puts the nodes' summaries together into one {@link FarmStatus}:
@@ -127,42 +130,55 @@ final class FarmStatusMerge {
 
     /**
      * Every summary's incidents, newest first, each once: two nodes' incidents of one target are
-     * the same incident when they carry the same key or began within {@link #SAME_START} of each
-     * other (both watchers saw the same outage, and perhaps only one of them notified and
-     * learnt a key). An incident still open in the summary of a node that no longer watches
+     * the same incident when they carry the same key, or when one has no key and they began
+     * within {@link #SAME_START} of each other (both watchers saw the same outage, and perhaps
+     * only one of them notified and learnt a key). An incident still open in the summary of a node that no longer watches
      * its target is left out: that node cannot know it ended.
      */
     private static List<ReportedIncident> incidents(List<NodeSummary> summaries) {
-        List<ReportedIncident> all = new ArrayList<>();
+        List<Seen> all = new ArrayList<>();
         for (NodeSummary summary : summaries) {
             for (TargetSummary target : summary.targets()) {
                 target.period().incidents().stream()
                         .filter(incident -> incident.closed() || target.current().isPresent())
-                        .forEach(all::add);
+                        .forEach(incident -> all.add(new Seen(incident, Set.of(summary.node()))));
             }
         }
-        all.sort(Comparator.comparing(ReportedIncident::target).thenComparing(ReportedIncident::start));
-        List<ReportedIncident> joined = new ArrayList<>();
-        for (ReportedIncident incident : all) {
+        all.sort(Comparator.comparing((Seen seen) -> seen.incident().target()).thenComparing(seen -> seen.incident().start()));
+        List<Seen> joined = new ArrayList<>();
+        for (Seen seen : all) {
             int last = joined.size() - 1;
-            if (last >= 0 && same(joined.get(last), incident)) {
-                joined.set(last, join(joined.get(last), incident));
+            if (last >= 0 && same(joined.get(last), seen)) {
+                Set<NodeId> by = new HashSet<>(joined.get(last).by());
+                by.addAll(seen.by());
+                joined.set(last, new Seen(join(joined.get(last).incident(), seen.incident()), by));
             } else {
-                joined.add(incident);
+                joined.add(seen);
             }
         }
-        return joined.stream().sorted(Comparator.comparing(ReportedIncident::start).reversed()).limit(RECENT_INCIDENTS).toList();
+        return joined.stream().map(Seen::incident).sorted(Comparator.comparing(ReportedIncident::start).reversed())
+                .limit(RECENT_INCIDENTS).toList();
     }
 
-    /** Whether {@code later} (which starts no earlier) is {@code earlier} as another node saw it. */
-    private static boolean same(ReportedIncident earlier, ReportedIncident later) {
-        if (!earlier.target().equals(later.target())) {
+    /**
+     * Whether {@code later} (which starts no earlier) is {@code earlier} as another node saw it:
+     * the same target, and the same key, or no two keys and a start within {@link #SAME_START}.
+     * A node's own incidents are never one.
+     */
+    private static boolean same(Seen earlier, Seen later) {
+        ReportedIncident one = earlier.incident();
+        ReportedIncident other = later.incident();
+        if (!one.target().equals(other.target()) || !Collections.disjoint(earlier.by(), later.by())) {
             return false;
         }
-        if (earlier.key() != null && earlier.key().equals(later.key())) {
-            return true;
+        if (one.key() != null && other.key() != null) {
+            return one.key().equals(other.key());
         }
-        return Duration.between(earlier.start(), later.start()).compareTo(SAME_START) <= 0;
+        return Duration.between(one.start(), other.start()).compareTo(SAME_START) <= 0;
+    }
+
+    /** An incident, and the nodes that saw it. */
+    private record Seen(ReportedIncident incident, Set<NodeId> by) {
     }
 
     /**

@@ -68,7 +68,8 @@ record NodeFigures(Instant from, Instant to, Map<TargetId, TargetUptime> periods
             }
         }
         bounds.add(to);
-        UptimeReport.stretches(events, bounds).forEach((target, stretches) -> {
+        Map<TargetId, List<TargetUptime>> daily = bounds.size() < 2 ? Map.of() : UptimeReport.stretches(events, bounds);
+        daily.forEach((target, stretches) -> {
             for (int i = 0; i < stretches.size(); i++) {
                 DayUptime bar = new DayUptime(dayList.get(i), stretches.get(i));
                 if (bar.observed()) {

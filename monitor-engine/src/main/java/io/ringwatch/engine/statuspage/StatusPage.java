@@ -55,8 +55,10 @@ public final class StatusPage {
     public static final Duration DEFAULT_CACHE = Duration.ofSeconds(5);
     /** How many days the bars and figures cover. */
     public static final int DAYS = 90;
-    /** How long this node's figures are reused while no state in its view changes. */
+    /** How long this node's figures are reused while no event comes into its history. */
     public static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(15);
+    /** How much longer than the peer timeout a whole gathering may take (this node's own figures included). */
+    private static final Duration GATHERING_SLACK = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusPage.class);
 
@@ -75,7 +77,7 @@ public final class StatusPage {
     private CompletableFuture<Rendered> gathering;
     private NodeFigures figures;
     private Instant figuresAt;
-    private List<String> figuresView;
+    private long figuresVersion;
 
     private StatusPage(Builder builder) {
         engine = builder.engine;
@@ -111,28 +113,28 @@ public final class StatusPage {
 
     /**
      * What this node knows, for the node that renders the page. Its figures are made anew when
-     * a state in the engine's view changed or {@link #FIGURES_MAX_AGE} passed, whichever is
-     * first; requests that come meanwhile share them.
+     * an event came into its history or {@link #FIGURES_MAX_AGE} passed; requests that come
+     * meanwhile share them.
      */
     public NodeSummary summary() {
         synchronized (figuresLock) {
             Instant now = clock.instant();
-            EngineView view = engine.view();
-            List<String> states = view.targets().stream().map(target -> target.target() + "=" + target.status()).toList();
-            if (figures == null || now.isBefore(figuresAt) || !now.isBefore(figuresAt.plus(FIGURES_MAX_AGE))
-                    || !states.equals(figuresView)) {
+            long version = history.version();
+            if (figures == null || version != figuresVersion || now.isBefore(figuresAt)
+                    || !now.isBefore(figuresAt.plus(FIGURES_MAX_AGE))) {
                 figures = NodeFigures.of(history.events(), now.truncatedTo(ChronoUnit.MILLIS), DAYS);
                 figuresAt = now;
-                figuresView = states;
+                figuresVersion = version;
             }
-            return NodeSummary.of(view, figures);
+            return NodeSummary.of(engine.view(), figures);
         }
     }
 
     /**
      * The farm as every node that answered tells it. Within {@code cacheFor} of the last
-     * gathering that is what it was; after that, the last one is given at once while a new one
-     * is gathered (the first ever waits for it, {@link #PEER_TIMEOUT} and a little at most).
+     * gathering that is what it was; for {@code refresh} after that, the last one is given at
+     * once while a new one is gathered; later (or with {@code cacheFor} zero), a request waits
+     * for the new one, {@link #PEER_TIMEOUT} and a little at most.
      */
     public CompletableFuture<FarmStatus> farmStatus() {
         return rendered().thenApply(Rendered::farm);
@@ -150,17 +152,36 @@ public final class StatusPage {
 
     private CompletableFuture<Rendered> rendered() {
         Instant now = clock.instant();
+        CompletableFuture<Rendered> started = null;
+        CompletableFuture<Rendered> answer;
         synchronized (lock) {
-            if (last != null && !now.isBefore(last.farm().at()) && now.isBefore(last.gatheredAt().plus(cacheFor))) {
+            boolean timeRan = last != null && !now.isBefore(last.gatheredAt());
+            if (timeRan && now.isBefore(last.gatheredAt().plus(cacheFor))) {
                 return CompletableFuture.completedFuture(last);
             }
             if (gathering == null) {
-                CompletableFuture<Rendered> started = gather(now);
+                started = new CompletableFuture<>();
                 gathering = started;
-                started.whenComplete((page, failure) -> finished(started, page, failure));
             }
-            return last != null ? CompletableFuture.completedFuture(last) : gathering.copy();
+            boolean staleIsFine = timeRan && !cacheFor.isZero() && now.isBefore(last.gatheredAt().plus(cacheFor).plus(refresh));
+            answer = staleIsFine ? CompletableFuture.completedFuture(last) : gathering.copy();
         }
+        if (started != null) { // the peers are asked outside the lock: a slow source holds up no other request
+            CompletableFuture<Rendered> gathered = started;
+            gathered.whenComplete((page, failure) -> finished(gathered, page, failure));
+            try {
+                gather(now).whenComplete((page, failure) -> {
+                    if (failure != null) {
+                        gathered.completeExceptionally(failure);
+                    } else {
+                        gathered.complete(page);
+                    }
+                });
+            } catch (RuntimeException failure) {
+                gathered.completeExceptionally(failure);
+            }
+        }
+        return answer;
     }
 
     private void finished(CompletableFuture<Rendered> which, Rendered page, Throwable failure) {
@@ -198,7 +219,9 @@ public final class StatusPage {
         CompletableFuture<NodeSummary> own = CompletableFuture.supplyAsync(this::summary);
         List<CompletableFuture<?>> all = new ArrayList<>(asked.values());
         all.add(own);
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        // Bounded as a whole, and merged and rendered on a pool thread, not on whichever thread answered last.
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .orTimeout(timeout.toMillis() + GATHERING_SLACK.toMillis(), TimeUnit.MILLISECONDS).thenApplyAsync(done -> {
             Map<NodeId, NodeSummary> summaries = new TreeMap<>();
             summaries.put(self, own.join());
             asked.forEach((node, answer) -> {

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class SummaryJson {
     private static final Logger LOG = LoggerFactory.getLogger(SummaryJson.class);
     private static final AtomicBoolean TOO_LARGE_TOLD = new AtomicBoolean();
+    /** The longest period a summary may cover: the page's 90 days, with room to spare. */
+    private static final Duration LONGEST_PERIOD = Duration.ofDays(400);
 
     private SummaryJson() {
     }
@@ -116,10 +118,15 @@ public final class SummaryJson {
         }
         try {
             List<TargetSummary> targets = new ArrayList<>();
-            for (Object entry : list(json.get("targets"), "targets")) {
-                targets.add(target(map(entry, "a target")));
+            Instant from = instant(json, "from");
+            Instant to = instant(json, "to");
+            if (!to.isAfter(from) || Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
+                throw new IllegalArgumentException("the period must run forwards, for at most " + LONGEST_PERIOD.toDays() + " days");
             }
-            return new NodeSummary(new NodeId(text(json, "node")), instant(json, "from"), instant(json, "to"),
+            for (Object entry : list(json.get("targets"), "targets")) {
+                targets.add(target(map(entry, "a target"), Duration.between(from, to)));
+            }
+            return new NodeSummary(new NodeId(text(json, "node")), from, to,
                     list(json.get("watching"), "watching").stream().map(id -> new NodeId(string(id, "watching"))).toList(),
                     targets);
         } catch (RuntimeException malformed) {
@@ -127,7 +134,7 @@ public final class SummaryJson {
         }
     }
 
-    private static TargetSummary target(Map<?, ?> json) {
+    private static TargetSummary target(Map<?, ?> json, Duration period) {
         TargetId target = TargetId.parse(text(json, "target"));
         List<ReportedIncident> incidents = new ArrayList<>();
         for (Object entry : list(json.get("incidents"), "incidents")) {
@@ -146,14 +153,25 @@ public final class SummaryJson {
                 }
                 times[i] = Duration.ofMillis(millis);
             }
-            days.add(new DayUptime(LocalDate.parse(string(bar.get(0), "day")),
-                    new TargetUptime(target, times[0], times[1], times[2], times[3], times[4], List.of())));
+            TargetUptime figures = new TargetUptime(target, times[0], times[1], times[2], times[3], times[4], List.of());
+            within(figures, Duration.ofDays(1), "a day's times");
+            days.add(new DayUptime(LocalDate.parse(string(bar.get(0), "day")), figures));
         }
         Object status = json.get("status");
         Object since = json.get("since");
         return new TargetSummary(target, status == null ? null : Status.valueOf(string(status, "status")),
                 since == null ? null : Instant.parse(string(since, "since")),
-                figures(target, map(json.get("period"), "period"), incidents), days);
+                within(figures(target, map(json.get("period"), "period"), incidents), period, "the period's times"), days);
+    }
+
+    /** The figures, if their times add up to no more than {@code length}. */
+    private static TargetUptime within(TargetUptime figures, Duration length, String what) {
+        Duration sum = figures.up().plus(figures.degraded()).plus(figures.down()).plus(figures.maintenance())
+                .plus(figures.unknown());
+        if (sum.compareTo(length) > 0) {
+            throw new IllegalArgumentException(what + " add up to more than " + length);
+        }
+        return figures;
     }
 
     private static Map<String, Object> figures(TargetUptime figures) {

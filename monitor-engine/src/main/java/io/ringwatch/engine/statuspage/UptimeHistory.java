@@ -74,6 +74,8 @@ public final class UptimeHistory {
     private long firstSeq;
     /** The newest instant ever kept, which the span counts back from; null before the first event. */
     private Instant newest;
+    /** Counts the events kept, for {@link #version()}. */
+    private long version;
     /** The oldest instant recorded live; null before the first. */
     private Instant firstRecorded;
     /** The newest state or maintenance event the cap dropped, and the oldest kept then; null if none. */
@@ -162,10 +164,7 @@ public final class UptimeHistory {
         synchronized (this) {
             firstSeq -= older.uptimeEvents.size() + older.incidentEvents.size();
             long seq = firstSeq;
-            for (Event event : sorted(older.uptimeEvents)) {
-                add(event, seq++);
-            }
-            for (Event event : sorted(older.incidentEvents)) {
+            for (Event event : older.keptInOrder()) {
                 add(event, seq++);
             }
             older.lastStateBefore.values().forEach(this::remember);
@@ -179,9 +178,10 @@ public final class UptimeHistory {
     }
 
     /**
-     * The events kept, oldest first; of the same instant, state and maintenance events come
-     * first. Past the span, each target's last state change and the maintenance windows still
-     * open are kept, so that a target that has not changed for months is still known to be UP.
+     * The events kept, oldest first; of the same instant, in the order they came. Past the
+     * span, each target's last state change and the maintenance windows still open are kept
+     * (before the others of their instant), so that a target that has not changed for months is
+     * still known to be UP.
      */
     public synchronized List<Event> events() {
         List<Event> all = new ArrayList<>(lastStateBefore.size() + lastMaintenanceBefore.size()
@@ -189,10 +189,17 @@ public final class UptimeHistory {
         all.addAll(lastStateBefore.values());
         lastMaintenanceBefore.values().stream().filter(event -> event.kind() == EventKind.MAINTENANCE_STARTED).forEach(all::add);
         all.sort(Comparator.comparing(Event::at));
-        all.addAll(sorted(uptimeEvents));
-        all.addAll(sorted(incidentEvents));
-        all.sort(Comparator.comparing(Event::at)); // stable: what was dropped, then state and maintenance, then the rest
+        all.addAll(keptInOrder());
+        all.sort(Comparator.comparing(Event::at)); // stable: what was dropped first, then what is kept in its order
         return all;
+    }
+
+    /**
+     * A number that changes whenever an event is kept: figures made from {@link #events()} at
+     * one version are still good at the same version.
+     */
+    public synchronized long version() {
+        return version;
     }
 
     /**
@@ -245,6 +252,16 @@ public final class UptimeHistory {
     private void add(Event event, long seq) {
         (UPTIME_KINDS.contains(event.kind()) ? uptimeEvents : incidentEvents).add(new Kept(event, seq));
         newest = later(newest, event.at());
+        version++;
+    }
+
+    /** Both kinds of event kept, by instant and then by when they came. */
+    private List<Event> keptInOrder() {
+        List<Kept> kept = new ArrayList<>(uptimeEvents.size() + incidentEvents.size());
+        kept.addAll(uptimeEvents);
+        kept.addAll(incidentEvents);
+        kept.sort(null);
+        return kept.stream().map(Kept::event).toList();
     }
 
     /** Drops what is past the span or either cap; returns when to warn from, if now is the time. */
@@ -298,10 +315,6 @@ public final class UptimeHistory {
     /** Before this, events are dropped: the span and a day more, for the state at the span's start. */
     private Instant oldestKept() {
         return newest == null ? Instant.MIN : newest.minus(span).minus(Duration.ofDays(1));
-    }
-
-    private static List<Event> sorted(PriorityQueue<Kept> kept) {
-        return kept.stream().sorted().map(Kept::event).toList();
     }
 
     private static Event newer(Event kept, Event dropped) {

@@ -159,6 +159,9 @@ class EndpointHandlerTest {
         EndpointResponse gzipped = withPage.handle(new EndpointRequest("GET", WireProtocol.PAGE, null, null, new byte[0], "",
                 Map.of("Accept-encoding", "gzip, deflate, br")));
 
+        EndpointResponse refusing = withPage.handle(new EndpointRequest("GET", WireProtocol.PAGE, null, null, new byte[0], "",
+                Map.of("Accept-Encoding", "gzip;q=0, identity")));
+        assertThat(refusing.headers()).as("gzip;q=0 refuses gzip").doesNotContainKey("Content-Encoding");
         assertThat(plain.headers()).doesNotContainKey("Content-Encoding").containsEntry("Vary", "Accept-Encoding");
         assertThat(gzipped.headers()).containsEntry("Content-Encoding", "gzip");
         assertThat(gzipped.body().length).isLessThan(plain.body().length / 3);

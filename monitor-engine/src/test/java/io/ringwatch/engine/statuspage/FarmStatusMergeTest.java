@@ -175,6 +175,20 @@ class FarmStatusMergeTest {
     }
 
     @Test
+    void incidentsWithTwoKeysOrFromOneNodeAreNeverJoinedHoweverCloseTheirStarts() {
+        ReportedIncident down = new ReportedIncident(WEB, daysAgo(2), daysAgo(2).plusSeconds(40), Status.DOWN, "k1", List.of());
+        ReportedIncident degraded = new ReportedIncident(WEB, daysAgo(2).plusSeconds(90), daysAgo(2).plusSeconds(120),
+                Status.DEGRADED, "k2", List.of());
+        ReportedIncident flap = new ReportedIncident(WEB, daysAgo(1), daysAgo(1).plusSeconds(20), Status.DOWN, null, List.of());
+        ReportedIncident flapAgain = new ReportedIncident(WEB, daysAgo(1).plusSeconds(60), daysAgo(1).plusSeconds(80), Status.DOWN,
+                null, List.of());
+        answers(N1, List.of(N2, N3), withIncidents(WEB, down, flap, flapAgain));
+        answers(N2, List.of(N3, N4, N1), withIncidents(WEB, degraded));
+
+        assertThat(merge(N1).incidents()).containsExactly(flapAgain, flap, degraded, down);
+    }
+
+    @Test
     void anIncidentLeftOpenByANodeThatWatchesItNoMoreIsNotShown() {
         ReportedIncident stale = new ReportedIncident(WEB, daysAgo(40), null, Status.DOWN, null, List.of());
         ReportedIncident later = new ReportedIncident(WEB, daysAgo(3), daysAgo(2.9), Status.DOWN, null, List.of());

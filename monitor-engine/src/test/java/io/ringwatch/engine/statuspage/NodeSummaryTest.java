@@ -142,4 +142,14 @@ class NodeSummaryTest {
         return summary.days().stream().filter(bar -> bar.day().equals(LocalDate.parse(day))).findFirst().orElseThrow()
                 .figures();
     }
+
+    @Test
+    void aOneDayPeriodEndingAtMidnightHasNoBarsButItsFigures() {
+        Instant midnight = Instant.parse("2026-12-07T00:00:00Z");
+        NodeSummary summary = NodeSummary.of(view(N1, List.of(N2)), List.of(state(midnight.minus(Duration.ofHours(30)),
+                NODE_N2, Status.UP)), midnight, 1);
+
+        assertThat(summary.target(NODE_N2).orElseThrow().days()).isEmpty();
+        assertThat(summary.target(NODE_N2).orElseThrow().period().up()).isEqualTo(Duration.ofDays(1));
+    }
 }

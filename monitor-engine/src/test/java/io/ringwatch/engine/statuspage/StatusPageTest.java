@@ -2,6 +2,7 @@ package io.ringwatch.engine.statuspage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.ringwatch.api.NodeId;
 import io.ringwatch.engine.MonitorEngine;
@@ -20,10 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +117,42 @@ class StatusPageTest {
 
         assertThat(html).contains("<title>Status</title>", "data-node=\"n2\"", "data-node=\"n3\"");
         assertThat(html).doesNotContain("no way to reach");
+    }
+
+    @Test
+    void withoutACacheEachRequestWaitsForItsOwnGathering() throws Exception {
+        List<NodeId> watching = new CopyOnWriteArrayList<>();
+        StatusPage page = StatusPage.builder(engine, UptimeHistory.create()).clock(clock).cacheFor(Duration.ZERO)
+                .peers((peer, timeout) -> CompletableFuture.completedFuture(new NodeSummary(peer.id(),
+                        Timeline.NOW.minus(Duration.ofDays(90)), Timeline.NOW, List.copyOf(watching), List.of())))
+                .build();
+
+        page.farmStatus().get(5, TimeUnit.SECONDS);
+        watching.add(NodeId.of("n1"));
+        FarmStatus second = page.farmStatus().get(5, TimeUnit.SECONDS);
+
+        assertThat(second.edges()).filteredOn(FarmStatus.RingEdge::current).isNotEmpty();
+    }
+
+    @Test
+    void aPageLongOutOfDateIsNotServedWhileANewOneIsGathered() throws Exception {
+        CompletableFuture<NodeSummary> later = new CompletableFuture<>();
+        AtomicInteger round = new AtomicInteger();
+        StatusPage page = page((peer, timeout) -> round.get() == 0 || !peer.id().value().equals("n2")
+                ? CompletableFuture.completedFuture(summaryOf(peer.id())) : later);
+        page.farmStatus().get(5, TimeUnit.SECONDS);
+        round.set(1);
+
+        clock.advance(StatusPage.DEFAULT_CACHE.plusSeconds(1));
+        assertThat(page.farmStatus()).as("just out of date: the last page at once").isDone();
+        later.complete(summaryOf(NodeId.of("n2")));
+        Instant secondGathering = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> secondGathering.equals(page.farmStatus().get().at()));
+        clock.advance(StatusPage.DEFAULT_CACHE.plus(StatusPage.DEFAULT_REFRESH).plusSeconds(1));
+        CompletableFuture<FarmStatus> wayLater = page.farmStatus();
+
+        assertThat(wayLater.get(5, TimeUnit.SECONDS).at()).as("long out of date: a new one")
+                .isEqualTo(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private StatusPage page(SummarySource source) {

@@ -40,7 +40,7 @@ class SummaryJsonTest {
 
         String json = SummaryJson.encode(summary);
 
-        assertThat(json).doesNotContain("\n").contains("\"up\":7776000123456789");
+        assertThat(json).doesNotContain("\n").contains("\"up\":7689600123456789");
         assertThat(SummaryJson.decode(json)).isEqualTo(summary);
     }
 
@@ -80,11 +80,11 @@ class SummaryJsonTest {
 
     @Test
     void aBrokenFieldIsNamedInTheMessage() {
-        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"up\":7776000123456789", "\"up\":-1")))
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"up\":7689600123456789", "\"up\":-1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'up' must be a count of nanoseconds");
         assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"down\":0", "\"down\":1.5")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'down' must be a count of nanoseconds");
-        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"up\":7776000123456789", "\"up\":99999999999999999999999")))
+        assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"up\":7689600123456789", "\"up\":99999999999999999999999")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'up'");
         assertThatThrownBy(() -> SummaryJson.decode(VALID.replace("\"status\":\"DEGRADED\"", "\"status\":\"SIDEWAYS\"")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SIDEWAYS");
@@ -112,7 +112,7 @@ class SummaryJsonTest {
         ReportedIncident closed = new ReportedIncident(WEB, daysAgo(3).plusNanos(1), daysAgo(2.5), Status.DOWN, "n3/web#7",
                 List.of(ack, message, annotation));
         ReportedIncident open = new ReportedIncident(WEB, daysAgo(0.1), null, Status.DEGRADED, null, List.of());
-        TargetUptime period = new TargetUptime(WEB, Duration.ofDays(90).plusNanos(123_456_789), Duration.ofNanos(1),
+        TargetUptime period = new TargetUptime(WEB, Duration.ofDays(89).plusNanos(123_456_789), Duration.ofNanos(1),
                 Duration.ZERO, Duration.ofMinutes(12), Duration.ofNanos(999_999_999), List.of(closed, open));
         DayUptime yesterday = new DayUptime(LocalDate.parse("2026-12-06"), new TargetUptime(WEB, Duration.ofHours(23),
                 Duration.ZERO, Duration.ofHours(1), Duration.ZERO, Duration.ZERO, List.of()));
@@ -164,5 +164,21 @@ class SummaryJsonTest {
                     .containsExactly(period.up(), period.down(), period.unknown());
             assertThat(smaller.targets().get(0).status()).isEqualTo(Status.UP);
         });
+    }
+
+    @Test
+    void timesThatCannotFitThePeriodAreRefused() {
+        String huge = "{\"node\":\"n2\",\"from\":\"2026-09-08T14:05:17Z\",\"to\":\"2026-12-07T14:05:17Z\",\"watching\":[],"
+                + "\"targets\":[{\"target\":\"n3\",\"status\":\"UP\",\"since\":null,\"period\":{\"up\":9223372036854775807,"
+                + "\"degraded\":1,\"down\":0,\"maintenance\":0,\"unknown\":0},\"days\":[],\"incidents\":[]}]}";
+        String longDay = huge.replace("9223372036854775807", "1").replace("\"days\":[]", "\"days\":[[\"2026-12-06\",86400000,1,0,0,0]]");
+        String backwards = huge.replace("9223372036854775807", "1").replace("\"from\":\"2026-09-08", "\"from\":\"2027-09-08");
+
+        assertThatThrownBy(() -> SummaryJson.decode(huge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the period's times add up to more than");
+        assertThatThrownBy(() -> SummaryJson.decode(longDay)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a day's times add up to more than");
+        assertThatThrownBy(() -> SummaryJson.decode(backwards)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the period must run forwards");
     }
 }

@@ -183,6 +183,20 @@ class UptimeHistoryTest {
     }
 
     @Test
+    void itsVersionChangesWithEveryEventKeptAndOnlyThen() {
+        long before = history.version();
+        history.record(probeFailed(daysAgo(1), WEB));
+        assertThat(history.version()).as("a kind it does not keep").isEqualTo(before);
+
+        history.record(state(daysAgo(1), WEB, Status.DOWN));
+        long afterOne = history.version();
+        history.seed(List.of(state(daysAgo(3), WEB, Status.UP)), daysAgo(2));
+
+        assertThat(afterOne).isGreaterThan(before);
+        assertThat(history.version()).isGreaterThan(afterOne);
+    }
+
+    @Test
     void keepsALateEventInItsPlace() {
         Event later = state(daysAgo(1), WEB, Status.UP);
         Event late = state(daysAgo(2), WEB, Status.DOWN);
@@ -192,7 +206,7 @@ class UptimeHistoryTest {
         history.record(later);
         history.record(late);
 
-        assertThat(history.events()).containsExactly(late, later, note);
+        assertThat(history.events()).as("of one instant, in the order they came").containsExactly(late, note, later);
     }
 
     @Test
@@ -254,7 +268,7 @@ class UptimeHistoryTest {
 
         history.seed(List.of(noteAtTheSameInstant, up, n3Down, rotatedUp, rotatedDown), daysAgo(1));
 
-        assertThat(history.events()).containsExactly(rotatedUp, rotatedDown, up, n3Down, noteAtTheSameInstant, live);
+        assertThat(history.events()).containsExactly(rotatedUp, rotatedDown, noteAtTheSameInstant, up, n3Down, live);
     }
 
     @Test
