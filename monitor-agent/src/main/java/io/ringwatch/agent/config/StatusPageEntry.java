@@ -15,9 +15,6 @@ import java.util.Objects;
  * @param notes how much of what people wrote about incidents the page shows
  */
 public record StatusPageEntry(boolean enabled, String title, Duration refresh, PublicNotes notes) {
-    /** The title unless one is given. */
-    public static final String DEFAULT_TITLE = "Status";
-
     /** @throws NullPointerException if an argument is null */
     public StatusPageEntry {
         Objects.requireNonNull(title, "title");
@@ -27,6 +24,6 @@ public record StatusPageEntry(boolean enabled, String title, Duration refresh, P
 
     /** Served, titled "Status", refreshed every 30 s, with every note. */
     public static StatusPageEntry ofDefaults() {
-        return new StatusPageEntry(true, DEFAULT_TITLE, StatusPage.DEFAULT_REFRESH, PublicNotes.ALL);
+        return new StatusPageEntry(true, StatusPage.DEFAULT_TITLE, StatusPage.DEFAULT_REFRESH, PublicNotes.ALL);
     }
 }

@@ -1,6 +1,7 @@
 package io.ringwatch.agent.config;
 
 import io.ringwatch.engine.statuspage.PublicNotes;
+import io.ringwatch.engine.statuspage.StatusPage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +20,12 @@ final class StatusPageSchema {
         }
         YamlMap map = section.get();
         boolean enabled = map.get("enabled").flatMap(YamlValue::bool).orElse(defaults.enabled());
-        String title = map.get("title").flatMap(value -> value.parse("a title of 1 to 120 characters, such as Acme status",
-                text -> text.isBlank() || text.length() > 120 ? Optional.empty() : Optional.of(text.strip())))
+        String title = map.get("title").flatMap(value -> value.parse("a title of 1 to " + StatusPage.MAX_TITLE_LENGTH
+                        + " characters, such as Acme status",
+                text -> text.isBlank() || text.length() > StatusPage.MAX_TITLE_LENGTH ? Optional.empty() : Optional.of(text.strip())))
                 .orElse(defaults.title());
         Duration refresh = map.get("refresh").flatMap(value -> value.parse("a duration of at least 1s, such as 30s",
-                text -> Durations.parse(text).filter(every -> every.compareTo(Duration.ofSeconds(1)) >= 0)))
+                text -> Durations.parse(text).filter(every -> every.compareTo(StatusPage.MIN_REFRESH) >= 0)))
                 .orElse(defaults.refresh());
         PublicNotes notes = map.get("notes").flatMap(value -> value.choice(YamlValue.options(PublicNotes.class)))
                 .orElse(defaults.notes());

@@ -1,14 +1,12 @@
 package io.ringwatch.engine.statuspage;
 
-import io.ringwatch.engine.audit.Durations;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
-/** Small helpers for writing the page: escaping, and times, durations and percents as people read them. */
+/** Small helpers for writing the page: escaping, and times and percents as people read them. */
 final class Html {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -36,11 +34,6 @@ final class Html {
     /** {@code 2026-12-07 14:05 UTC}. */
     static String minute(Instant at) {
         return MINUTE.format(at);
-    }
-
-    /** {@code 3d 4h}, {@code 2h 05m}, {@code 4m 10s}, {@code 12s}. */
-    static String duration(Duration duration) {
-        return Durations.compact(duration);
     }
 
     /** {@code 99.861%}, as {@code ringwatch report} prints it, or {@code –} when nothing was observed. */

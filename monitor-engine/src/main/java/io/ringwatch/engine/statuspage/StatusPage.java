@@ -55,6 +55,12 @@ public final class StatusPage {
     public static final Duration DEFAULT_CACHE = Duration.ofSeconds(5);
     /** How many days the bars and figures cover. */
     public static final int DAYS = 90;
+    /** The title unless one is given. */
+    public static final String DEFAULT_TITLE = "Status";
+    /** The longest title, in characters. */
+    public static final int MAX_TITLE_LENGTH = 120;
+    /** The shortest refresh interval. */
+    public static final Duration MIN_REFRESH = Duration.ofSeconds(1);
     /** How long this node's figures are reused while no event comes into its history. */
     public static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(15);
     /** How much longer than the peer timeout a whole gathering may take (this node's own figures included). */
@@ -278,7 +284,7 @@ public final class StatusPage {
         private final UptimeHistory history;
         private SummarySource peers = (peer, timeout) -> CompletableFuture.failedFuture(
                 new IllegalStateException("no way to ask other nodes was given"));
-        private String title = "Status";
+        private String title = DEFAULT_TITLE;
         private Duration refresh = DEFAULT_REFRESH;
         private Duration cacheFor = DEFAULT_CACHE;
         private Clock clock = Clock.systemUTC();
@@ -298,11 +304,11 @@ public final class StatusPage {
         /**
          * The page's title, such as "Acme status".
          *
-         * @throws IllegalArgumentException if it is blank or longer than 120 characters
+         * @throws IllegalArgumentException if it is blank or longer than {@value StatusPage#MAX_TITLE_LENGTH} characters
          */
         public Builder title(String title) {
-            if (Objects.requireNonNull(title, "title").isBlank() || title.length() > 120) {
-                throw new IllegalArgumentException("the status page's title must be 1 to 120 characters");
+            if (Objects.requireNonNull(title, "title").isBlank() || title.length() > MAX_TITLE_LENGTH) {
+                throw new IllegalArgumentException("the status page's title must be 1 to " + MAX_TITLE_LENGTH + " characters");
             }
             this.title = title.strip();
             return this;
@@ -314,7 +320,7 @@ public final class StatusPage {
          * @throws IllegalArgumentException if it is under a second
          */
         public Builder refresh(Duration refresh) {
-            if (Objects.requireNonNull(refresh, "refresh").compareTo(Duration.ofSeconds(1)) < 0) {
+            if (Objects.requireNonNull(refresh, "refresh").compareTo(MIN_REFRESH) < 0) {
                 throw new IllegalArgumentException("the status page cannot refresh more often than every second, not " + refresh);
             }
             this.refresh = refresh;

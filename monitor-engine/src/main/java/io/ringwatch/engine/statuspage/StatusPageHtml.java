@@ -1,6 +1,7 @@
 package io.ringwatch.engine.statuspage;
 
 import io.ringwatch.api.Status;
+import io.ringwatch.engine.audit.Durations;
 import io.ringwatch.engine.report.IncidentNote;
 import io.ringwatch.engine.report.ReportedIncident;
 import io.ringwatch.engine.report.TargetUptime;
@@ -150,7 +151,7 @@ final class StatusPageHtml {
                 .append("<p class=\"overall ").append(overall).append("\" data-down=\"").append(down).append("\">")
                 .append(Html.escape(text)).append("</p>")
                 .append("<p class=\"updated\">Updated <time datetime=\"").append(farm.at()).append("\">")
-                .append(Html.minute(farm.at())).append("</time>; refreshes every ").append(Html.duration(refresh))
+                .append(Html.minute(farm.at())).append("</time>; refreshes every ").append(Durations.compact(refresh))
                 .append(". <span class=\"stale-note\">Could not refresh: this may be out of date.</span></p></header>\n");
     }
 
@@ -173,7 +174,7 @@ final class StatusPageHtml {
                     .append("\" data-seen-by=\"").append(row.seenBy() == null ? "" : Html.escape(row.seenBy().value()))
                     .append("\" data-until=\"").append(row.seenUntil() == null ? "" : row.seenUntil().toString())
                     .append("\" title=\"").append(row.seenBy() == null ? "no node has seen it yet"
-                            : "as " + Html.escape(row.seenBy().value()) + " saw it; in maintenance " + Html.duration(period.maintenance()))
+                            : "as " + Html.escape(row.seenBy().value()) + " saw it; in maintenance " + Durations.compact(period.maintenance()))
                     .append("\">").append(Html.percent(period.uptimePercent())).append("</td><td><div class=\"bars\">");
             bars(out, row, last, farm.days());
             out.append("</div></td></tr>\n");
@@ -206,13 +207,13 @@ final class StatusPageHtml {
     private static String describe(TargetUptime figures) {
         StringBuilder text = new StringBuilder(Html.percent(figures.uptimePercent())).append(" up");
         if (!figures.down().isZero()) {
-            text.append(", down ").append(Html.duration(figures.down()));
+            text.append(", down ").append(Durations.compact(figures.down()));
         }
         if (!figures.degraded().isZero()) {
-            text.append(", degraded ").append(Html.duration(figures.degraded()));
+            text.append(", degraded ").append(Durations.compact(figures.degraded()));
         }
         if (!figures.maintenance().isZero()) {
-            text.append(", maintenance ").append(Html.duration(figures.maintenance()));
+            text.append(", maintenance ").append(Durations.compact(figures.maintenance()));
         }
         return text.toString();
     }
@@ -248,7 +249,7 @@ final class StatusPageHtml {
                 out.append(" to <time datetime=\"").append(incident.end()).append("\">").append(Html.minute(incident.end()))
                         .append("</time>");
             }
-            out.append(" (").append(Html.duration(incident.duration(farm.at()))).append(")</p>");
+            out.append(" (").append(Durations.compact(incident.duration(farm.at()))).append(")</p>");
             List<IncidentNote> acknowledgements = incident.acknowledgements();
             if (!acknowledgements.isEmpty()) {
                 IncidentNote first = acknowledgements.get(0);
