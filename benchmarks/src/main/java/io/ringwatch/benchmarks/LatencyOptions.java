@@ -77,13 +77,7 @@ record LatencyOptions(int runs, int nodes, Duration interval, Duration retry, Du
                 processes = true;
                 continue;
             }
-            if (!FLAGS.contains(flag)) {
-                throw new IllegalArgumentException(flag.startsWith("-") ? "unknown flag " + flag : "unexpected argument " + flag);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String value = args[++i];
+            String value = OptionValues.valueOf(args, i++, FLAGS);
             switch (flag) {
                 case "--runs" -> runs = OptionValues.number(flag, value, 1, MAX_RUNS);
                 case "--nodes" -> nodes = OptionValues.number(flag, value, MIN_NODES, MAX_NODES);

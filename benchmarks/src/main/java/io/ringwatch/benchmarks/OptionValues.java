@@ -1,8 +1,26 @@
 package io.ringwatch.benchmarks;
 
-/** Reads the numbers given to the harnesses' options, with errors that name the option. */
+import java.util.Collection;
+
+/** Reads the harnesses' options and the numbers given to them, with errors that name the option. */
 final class OptionValues {
     private OptionValues() {
+    }
+
+    /**
+     * The value of the option at {@code args[at]}, which is the next argument.
+     *
+     * @throws IllegalArgumentException if the option is not one of {@code flags} or has no value
+     */
+    static String valueOf(String[] args, int at, Collection<String> flags) {
+        String flag = args[at];
+        if (!flags.contains(flag)) {
+            throw new IllegalArgumentException(flag.startsWith("-") ? "unknown flag " + flag : "unexpected argument " + flag);
+        }
+        if (at + 1 >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[at + 1];
     }
 
     /**

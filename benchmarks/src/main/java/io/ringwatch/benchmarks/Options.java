@@ -69,13 +69,7 @@ record Options(int nodes, int hours, List<Integer> partners, int warmups, int ru
             if (flag.equals("--help") || flag.equals("-h")) {
                 throw new HelpRequested();
             }
-            if (!FLAGS.contains(flag)) {
-                throw new IllegalArgumentException(flag.startsWith("-") ? "unknown flag " + flag : "unexpected argument " + flag);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String value = args[++i];
+            String value = OptionValues.valueOf(args, i++, FLAGS);
             switch (flag) {
                 case "--nodes" -> nodes = OptionValues.number(flag, value, 1, MAX_NODES);
                 case "--hours" -> hours = OptionValues.number(flag, value, 1, MAX_HOURS);

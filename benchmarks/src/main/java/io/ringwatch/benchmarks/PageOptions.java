@@ -71,13 +71,7 @@ record PageOptions(List<HistorySize> histories, int days, int members, int warmu
             if (flag.equals("--help") || flag.equals("-h")) {
                 throw new Options.HelpRequested();
             }
-            if (!FLAGS.contains(flag)) {
-                throw new IllegalArgumentException(flag.startsWith("-") ? "unknown flag " + flag : "unexpected argument " + flag);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String value = args[++i];
+            String value = OptionValues.valueOf(args, i++, FLAGS);
             switch (flag) {
                 case "--targets" -> {
                     targets = OptionValues.number(flag, value, PARTNERS, MAX_TARGETS);
